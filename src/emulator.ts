@@ -1,0 +1,1 @@
+// react-stigg/emulator: the local Stigg. Every export is named here on purpose.

@@ -1,0 +1,138 @@
+/**
+ * The seed contract (`shared/spec/stigg-api.openapi.yaml`) as GraphQL SDL, plus the
+ * extensions the hooks need. Every field or argument that the seed contract does not
+ * name carries `@extension`, so a reader can tell the contract from our additions.
+ *
+ * Shared by the emulator (which executes it) and the proxy (which validates browser
+ * operations against it before anything is forwarded).
+ */
+export const seedTypeDefs = /* GraphQL */ `
+"Marks a field, argument or type that the seed contract does not define: a react-stigg extension."
+directive @extension(reason: String) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | INPUT_OBJECT | ENUM
+
+type Query {
+  "A customer's access to one feature. Null (with an error) when the customer or feature does not exist."
+  customerEntitlement(customerId: String!, featureId: String!): Entitlement
+
+  "A customer's subscriptions, newest first."
+  customerSubscriptions(customerId: String!): [Subscription!]! @extension(reason: "the hooks read the current plan")
+}
+
+type Mutation {
+  provisionCustomer(input: ProvisionCustomerInput!): ProvisionCustomerResult!
+  reportUsage(input: ReportUsageInput!): UsageMeasurement!
+}
+
+enum ResetPeriod {
+  HOURLY
+  DAILY
+  WEEKLY
+  MONTHLY
+  YEARLY
+}
+
+enum SubscriptionStatus {
+  ACTIVE
+  TRIAL
+  PAUSED
+  CANCELED
+}
+
+enum FeatureType @extension(reason: "boolean features have no limit; metered ones count usage") {
+  BOOLEAN
+  METERED
+}
+
+"Stigg's names for why access was denied."
+enum AccessDeniedReason @extension {
+  NoActiveSubscription
+  NoFeatureEntitlementInSubscription
+  RequestedUsageExceedingLimit
+  CustomerNotFound
+  FeatureNotFound
+  Unknown
+}
+
+type Feature @extension(reason: "display metadata for meters and gates") {
+  id: String!
+  displayName: String!
+  featureType: FeatureType!
+  "Singular unit name, e.g. 'API call'."
+  units: String
+  "Plural unit name, e.g. 'API calls'."
+  unitsPlural: String
+}
+
+type Entitlement {
+  featureId: String! @extension
+  isGranted: Boolean!
+  "Null means unlimited (or a boolean feature, which has no limit)."
+  usageLimit: Float
+  currentUsage: Float!
+  resetPeriod: ResetPeriod
+  accessDeniedReason: AccessDeniedReason @extension
+  "ISO-8601 end of the current usage period; null when usage never resets."
+  usagePeriodEnd: String @extension
+  feature: Feature @extension
+}
+
+type Plan {
+  id: String!
+  name: String!
+  description: String
+}
+
+type Customer {
+  id: String!
+  name: String
+  email: String
+  createdAt: String
+  updatedAt: String
+}
+
+type Subscription {
+  id: String!
+  status: SubscriptionStatus!
+  plan: Plan!
+  startDate: String
+  endDate: String
+  trialEndDate: String @extension
+}
+
+type ProvisionCustomerResult {
+  customer: Customer!
+  subscription: Subscription
+}
+
+type UsageMeasurement {
+  id: String!
+  customerId: String! @extension
+  featureId: String! @extension
+  currentUsage: Float! @extension
+  usagePeriodEnd: String @extension
+  timestamp: String! @extension
+}
+
+input ReportUsageInput {
+  customerId: String!
+  featureId: String!
+  value: Float!
+  "A repeated key is applied once and answers the same result."
+  idempotencyKey: String @extension
+}
+
+input SubscriptionParamsInput @extension {
+  planId: String!
+  status: SubscriptionStatus
+  startDate: String
+  endDate: String
+  trialEndDate: String
+}
+
+input ProvisionCustomerInput {
+  customerId: String!
+  name: String
+  email: String
+  subscriptionParams: SubscriptionParamsInput @extension
+}
+`

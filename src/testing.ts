@@ -1,0 +1,1 @@
+// react-stigg/testing: the test kit, backed by the in-process emulator.
