@@ -1,0 +1,52 @@
+import type { FeatureInfo } from '../core/types'
+
+/** The locale-bound formatters a meter needs; built once per locale. */
+export interface UsageFormat {
+  number: (value: number) => string
+  /** Month short + day, e.g. "Dec 1" (en-US) or "1. Dez." (de-DE). */
+  date: (value: Date) => string
+  /** Intl plural category of `value`, e.g. 'one' or 'other'. */
+  plural: (value: number) => Intl.LDMLPluralRule
+}
+
+const cache = new Map<string, UsageFormat>()
+
+/**
+ * Formatters for `locale` (undefined = the runtime default). A locale Intl rejects falls back to
+ * the runtime default, so a typo in the provider's `locale` cannot take the page down.
+ */
+export function usageFormat(locale: string | undefined): UsageFormat {
+  const key = locale ?? ''
+  const cached = cache.get(key)
+  if (cached) return cached
+  let format: UsageFormat
+  try {
+    format = build(locale)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    format = build(undefined)
+  }
+  cache.set(key, format)
+  return format
+}
+
+function build(locale: string | undefined): UsageFormat {
+  const number = new Intl.NumberFormat(locale)
+  const date = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' })
+  const plural = new Intl.PluralRules(locale)
+  return {
+    number: (value) => number.format(value),
+    date: (value) => date.format(value),
+    plural: (value) => plural.select(value),
+  }
+}
+
+/**
+ * The unit word for `count` of a feature: singular for the 'one' plural category, plural
+ * otherwise; falls back to the other form, then the feature's display name, then "unit(s)".
+ */
+export function unitName(feature: FeatureInfo | null, category: Intl.LDMLPluralRule): string {
+  const singular = feature?.units || feature?.unitsPlural || feature?.displayName || 'unit'
+  const plural = feature?.unitsPlural || feature?.units || feature?.displayName || 'units'
+  return category === 'one' ? singular : plural
+}

@@ -1,0 +1,124 @@
+import { useEffect } from 'react'
+import type { AccessDeniedReason, Entitlement } from '../core/types'
+import type { StiggError } from '../core/StiggError'
+import { useEntitlements } from '../react/useEntitlements'
+import { useStiggContext } from '../react/StiggContext'
+import { useGateSubscription } from './useGateSubscription'
+import { decideGate, type FeatureGateMatch, type FeatureGateStatus } from './decideGate'
+import { warnOnce } from './warnOnce'
+
+/** What the gate checks: one feature, several, or (with `plan`) none at all. */
+export type FeatureGateTarget =
+  | { featureId: string; features?: undefined }
+  | { featureId?: undefined; features: readonly string[] }
+  | { featureId?: undefined; features?: undefined }
+
+/** Options of {@link useFeatureGate}; the same as `<FeatureGate>`'s props minus the slots. */
+export type UseFeatureGateOptions = FeatureGateTarget & {
+  /**
+   * With `features`: every feature must grant access (`all`) or at least one (`any`).
+   * @default 'all'
+   */
+  match?: FeatureGateMatch
+  /**
+   * Usage about to be added, for limited features; 0 asks "is it in the plan at all".
+   * @default 1
+   */
+  requestedUsage?: number
+  /** Also require the customer's current subscription to be on one of these plan ids. */
+  plan?: string | readonly string[]
+}
+
+/** A gate's answer, also handed to `<FeatureGate>`'s render functions. */
+export interface FeatureGateState {
+  status: FeatureGateStatus
+  /** True only when `status` is `granted`. */
+  hasAccess: boolean
+  /** The entitlements known so far, by feature id. */
+  entitlements: Record<string, Entitlement>
+  /** Smallest `remaining` over the gate's limited features; null when none is limited. */
+  remaining: number | null
+  /** Why the gate is closed (Stigg's reason, or `PlanMismatch`); null unless `denied`. */
+  reason: AccessDeniedReason | null
+  /** Some entitlement behind the answer came from `fallbackEntitlements`. */
+  isFallback: boolean
+  error: StiggError | null
+  /** Asks Stigg again, e.g. from a retry button in the `error` slot. */
+  refetch: () => void
+}
+
+export type UseFeatureGateResult = FeatureGateState
+
+const noFeatures: readonly string[] = []
+
+/** The ids to check, and the misuse (if any) to warn about in development. */
+export function resolveGateTarget(options: UseFeatureGateOptions): { featureIds: readonly string[]; problem: string | null } {
+  const { featureId, features, plan } = options
+  if (featureId !== undefined && features !== undefined) {
+    return {
+      featureIds: [featureId],
+      problem: `<FeatureGate> got both \`featureId\` ("${featureId}") and \`features\`; it checks \`featureId\` only. Pass one of them.`,
+    }
+  }
+  if (featureId !== undefined) return { featureIds: [featureId], problem: null }
+  if (features !== undefined) {
+    const problem =
+      features.length === 0 && plan === undefined
+        ? '<FeatureGate> got an empty `features` list, so it stays closed. Pass at least one feature id.'
+        : null
+    return { featureIds: features, problem }
+  }
+  const problem =
+    plan === undefined ? '<FeatureGate> got neither `featureId` nor `features` (nor `plan`), so it stays closed. Pass one of them.' : null
+  return { featureIds: noFeatures, problem }
+}
+
+/**
+ * The decision behind `<FeatureGate>`, for drawing a gate yourself.
+ *
+ * @example
+ * const { status, remaining } = useFeatureGate({ featureId: 'feature-seats', requestedUsage: 1 })
+ */
+export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateResult {
+  const ctx = useStiggContext('useFeatureGate')
+  const { featureIds, problem } = resolveGateTarget(options)
+  const match = options.match === 'any' ? 'any' : 'all'
+  const plans = options.plan === undefined ? null : typeof options.plan === 'string' ? [options.plan] : options.plan
+  const matchProblem =
+    options.match !== undefined && options.match !== 'all' && options.match !== 'any'
+      ? `<FeatureGate> got match="${String(options.match)}"; use "all" or "any". Using "all".`
+      : null
+
+  useEffect(() => {
+    if (process.env.NODE_ENV !== 'production') {
+      if (problem) warnOnce(problem)
+      if (matchProblem) warnOnce(matchProblem)
+    }
+  }, [problem, matchProblem])
+
+  const features = useEntitlements(featureIds, { requestedUsage: options.requestedUsage })
+  const subscription = useGateSubscription(ctx, plans !== null)
+  const decision = decideGate({
+    featureIds,
+    match,
+    entitlements: features.entitlements,
+    entitlementsLoading: features.isLoading,
+    entitlementsError: features.isError,
+    plans,
+    subscription: plans ? subscription.subscription : null,
+    subscriptionLoading: plans !== null && subscription.isLoading,
+    subscriptionError: plans !== null && subscription.isError,
+    now: new Date(),
+  })
+  const { refetch: refetchFeatures } = features
+  const { refetch: refetchSubscription } = subscription
+  return {
+    ...decision,
+    entitlements: features.entitlements,
+    error: features.error ?? (plans ? subscription.error : null),
+    refetch: () => {
+      void refetchFeatures()
+      if (plans) void refetchSubscription()
+    },
+  }
+}

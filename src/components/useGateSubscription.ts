@@ -1,0 +1,27 @@
+import { useQuery } from '@tanstack/react-query'
+import type { StiggError } from '../core/StiggError'
+import { pickCurrentSubscription } from '../core/subscriptions'
+import { subscriptionQueryOptions } from '../core/subscriptionQueryOptions'
+import type { Subscription, SubscriptionData } from '../core/types'
+import type { StiggContextValue } from '../react/StiggContext'
+
+const selectCurrent = (data: SubscriptionData[]) => pickCurrentSubscription(data)
+
+/**
+ * `useSubscription`, but idle unless the gate has a `plan`: a page of plain feature gates must
+ * not fetch subscriptions. Same query key, so it shares the cache with `useSubscription`.
+ */
+export function useGateSubscription(ctx: StiggContextValue, enabled: boolean) {
+  const base = subscriptionQueryOptions(ctx, { customerId: ctx.customerId })
+  const query = useQuery<SubscriptionData[], StiggError, Subscription | null, typeof base.queryKey>(
+    { ...base, enabled: base.enabled && enabled, select: selectCurrent },
+    ctx.queryClient,
+  )
+  return {
+    subscription: query.data ?? null,
+    isLoading: query.isLoading,
+    isError: query.isError,
+    error: query.error,
+    refetch: query.refetch,
+  }
+}

@@ -1,0 +1,132 @@
+import { useEffect, useId, type ReactNode } from 'react'
+import type { Entitlement } from '../core/types'
+import type { StiggError } from '../core/StiggError'
+import { useEntitlement } from '../react/useEntitlement'
+import { useStiggContext } from '../react/StiggContext'
+import { computeUsageMeter, type UsageMeterState } from './computeUsageMeter'
+import { warnOnce } from './warnOnce'
+
+/** Options of {@link useUsageMeter}. */
+export interface UseUsageMeterOptions {
+  /** The visible label; the meter is labelled by it (only its presence matters to the hook). */
+  label?: ReactNode
+  /** The caller's own accessible name, instead of or besides `label`. */
+  'aria-label'?: string
+  'aria-labelledby'?: string
+  /**
+   * Fraction of the limit (0–1) from which the state is `warning`.
+   * @default 0.8
+   */
+  warnAt?: number
+  /**
+   * Add the reset date ("resets Dec 1") to the text.
+   * @default false
+   */
+  showReset?: boolean
+  /** Formats every number in the text. @default Intl.NumberFormat with the provider's locale */
+  formatValue?: (value: number) => string
+  /**
+   * Usage about to be added; the meter warns when it would not fit.
+   * @default 1
+   */
+  requestedUsage?: number
+}
+
+/** ARIA and state attributes for the element that is the meter. */
+export interface UsageMeterAriaProps {
+  role: 'meter'
+  'aria-valuemin': number
+  'aria-valuemax': number
+  'aria-valuenow': number
+  'aria-valuetext': string
+  'aria-busy'?: true
+  'aria-label'?: string
+  'aria-labelledby'?: string
+  'data-state': UsageMeterState
+}
+
+export interface UseUsageMeterResult {
+  state: UsageMeterState
+  /** Usage so far (never negative); null while loading or on error. */
+  current: number | null
+  /** Null when unlimited, loading or on error. */
+  limit: number | null
+  /** 0–100; null when unlimited, loading or on error. Never NaN. */
+  percentage: number | null
+  /** e.g. "720 of 1,000 API calls used, resets Dec 1". */
+  valueText: string
+  /** End of the current usage period, when Stigg knows it. */
+  resetsAt: Date | null
+  entitlement: Entitlement | null
+  error: StiggError | null
+  /** Spread on the meter element. */
+  meterProps: UsageMeterAriaProps
+  /** Spread on the label element. */
+  labelProps: { id: string }
+}
+
+/**
+ * Everything a usage meter shows, plus the props that make any markup an accessible meter.
+ *
+ * @example
+ * const { meterProps, labelProps, percentage } = useUsageMeter('feature-api-calls', { label: 'API calls' })
+ * return <div {...meterProps}><span {...labelProps}>API calls</span><progress value={percentage ?? 0} max={100} /></div>
+ */
+export function useUsageMeter(featureId: string, options: UseUsageMeterOptions = {}): UseUsageMeterResult {
+  const { locale } = useStiggContext('useUsageMeter')
+  const query = useEntitlement(featureId, { requestedUsage: options.requestedUsage })
+  const labelId = useId()
+  const values = computeUsageMeter({
+    entitlement: query.entitlement,
+    isLoading: query.isLoading,
+    isError: query.isError,
+    warnAt: options.warnAt ?? 0.8,
+    showReset: options.showReset ?? false,
+    locale,
+    formatValue: options.formatValue,
+  })
+
+  const hasLabel = options.label !== undefined && options.label !== null && options.label !== false
+  const labelledBy = [options['aria-labelledby'], hasLabel ? labelId : undefined].filter(Boolean).join(' ') || undefined
+  const unnamed = !hasLabel && !options['aria-label'] && !options['aria-labelledby']
+  const warnAt = options.warnAt
+  const isBoolean = query.entitlement?.feature?.featureType === 'BOOLEAN'
+  useEffect(() => {
+    if (process.env.NODE_ENV !== 'production') {
+      if (unnamed) {
+        warnOnce(`<UsageMeter featureId="${featureId}"> has no accessible name. Pass \`label\`, \`aria-label\` or \`aria-labelledby\`.`)
+      }
+      if (warnAt !== undefined && !(Number.isFinite(warnAt) && warnAt >= 0 && warnAt <= 1)) {
+        warnOnce(`<UsageMeter featureId="${featureId}"> got warnAt=${String(warnAt)}; use a fraction from 0 to 1 (0.8 = 80%).`)
+      }
+      if (isBoolean) {
+        warnOnce(`<UsageMeter featureId="${featureId}"> is bound to a boolean feature, which has no usage. Use <FeatureGate> for it.`)
+      }
+    }
+  }, [featureId, unnamed, warnAt, isBoolean])
+
+  const meterProps: UsageMeterAriaProps = {
+    role: 'meter',
+    'aria-valuemin': 0,
+    'aria-valuemax': values.valueMax,
+    'aria-valuenow': values.valueNow,
+    'aria-valuetext': values.valueText,
+    'data-state': values.state,
+  }
+  if (values.state === 'loading') meterProps['aria-busy'] = true
+  if (options['aria-label']) meterProps['aria-label'] = options['aria-label']
+  if (labelledBy) meterProps['aria-labelledby'] = labelledBy
+
+  return {
+    state: values.state,
+    current: values.current,
+    limit: values.limit,
+    percentage: values.percentage,
+    valueText: values.valueText,
+    resetsAt: values.resetsAt,
+    entitlement: query.entitlement,
+    error: query.error,
+    meterProps,
+    labelProps: { id: labelId },
+  }
+}

@@ -1,0 +1,58 @@
+import type { EntitlementData } from '../core/types'
+import type { CatalogFeature } from './Catalog'
+import type { SubscriptionRecord } from './types'
+
+/**
+ * ACTIVE grants, TRIAL until `trialEndDate`, CANCELED until `endDate`; PAUSED never;
+ * nothing once `endDate` has passed.
+ */
+export function subscriptionGrants(subscription: SubscriptionRecord, now: number): boolean {
+  if (subscription.endDate !== null && Date.parse(subscription.endDate) <= now) return false
+  switch (subscription.status) {
+    case 'ACTIVE':
+      return true
+    case 'TRIAL':
+      return subscription.trialEndDate === null || Date.parse(subscription.trialEndDate) > now
+    case 'CANCELED':
+      return subscription.endDate !== null
+    case 'PAUSED':
+      return false
+  }
+}
+
+export interface EntitlementFacts {
+  feature: CatalogFeature
+  subscription: SubscriptionRecord | undefined
+  /** The plan's entry for the feature; undefined when the plan lacks it. */
+  limit: number | boolean | null | undefined
+  currentUsage: number
+  periodEnd: Date | null
+  now: number
+}
+
+/** Stigg's access decision for one feature, in the seed contract's shape. */
+export function decideEntitlement(facts: EntitlementFacts): EntitlementData {
+  const { feature, subscription, limit, currentUsage, periodEnd, now } = facts
+  const metered = feature.type === 'metered'
+  const usageLimit = metered && typeof limit === 'number' ? limit : null
+  let accessDeniedReason: EntitlementData['accessDeniedReason'] = null
+  if (!subscription || !subscriptionGrants(subscription, now)) accessDeniedReason = 'NoActiveSubscription'
+  else if (limit === undefined || limit === false) accessDeniedReason = 'NoFeatureEntitlementInSubscription'
+  else if (usageLimit !== null && currentUsage >= usageLimit) accessDeniedReason = 'RequestedUsageExceedingLimit'
+  return {
+    featureId: feature.id,
+    isGranted: accessDeniedReason === null,
+    usageLimit,
+    currentUsage,
+    resetPeriod: feature.resetPeriod ?? null,
+    accessDeniedReason,
+    usagePeriodEnd: periodEnd ? periodEnd.toISOString() : null,
+    feature: {
+      id: feature.id,
+      displayName: feature.displayName,
+      featureType: metered ? 'METERED' : 'BOOLEAN',
+      units: feature.units ?? null,
+      unitsPlural: feature.unitsPlural ?? null,
+    },
+  }
+}

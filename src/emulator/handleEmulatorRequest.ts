@@ -1,0 +1,129 @@
+import type { ExecutionResult, GraphQLError } from 'graphql'
+import { execute, getOperationAST } from 'graphql'
+import { createRootValue, emulatorSchema } from './emulatorSchema'
+import type { EmulatorStore } from './EmulatorStore'
+import type { RecordedRequest } from './types'
+
+/** A transport-neutral request: `emulator.fetch` and the Node server both map onto it. */
+export interface RawRequest {
+  method: string
+  path: string
+  /** Lower-cased names. */
+  headers: Record<string, string>
+  body: string
+}
+
+export interface RawResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+export interface RequestHandlerOptions {
+  apiKey: string
+  store: EmulatorStore
+  requests: RecordedRequest[]
+  /** Called after a mutation ran; the answer waits for it. */
+  persist?: () => Promise<void>
+}
+
+const maxRecorded = 10_000
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' }
+
+function errorResponse(status: number, message: string, code: string, headers: Record<string, string> = {}): RawResponse {
+  return { status, headers: { ...jsonHeaders, ...headers }, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) }
+}
+
+function formatErrors(errors: readonly GraphQLError[], defaultCode: string): unknown[] {
+  return errors.map((error) => {
+    const formatted = error.toJSON()
+    const code = formatted.extensions?.code
+    return typeof code === 'string' ? formatted : { ...formatted, extensions: { ...formatted.extensions, code: defaultCode } }
+  })
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** GraphQL over HTTP the way Stigg answers it: key check, JSON body rules, cached parse/validate, execute. */
+export function createRequestHandler(options: RequestHandlerOptions): (request: RawRequest) => Promise<RawResponse> {
+  const { apiKey, store, requests, persist } = options
+  const { schema, documents } = emulatorSchema()
+  const rootValue = createRootValue(store)
+
+  return async function handle(request) {
+    let body: unknown
+    let bodyError: string | null = null
+    try {
+      body = request.body === '' ? undefined : JSON.parse(request.body)
+    } catch (error) {
+      bodyError = (error as Error).message
+    }
+    const fields = isRecord(body) ? body : {}
+    requests.push({
+      method: request.method,
+      path: request.path,
+      headers: request.headers,
+      operationName: typeof fields.operationName === 'string' ? fields.operationName : null,
+      query: typeof fields.query === 'string' ? fields.query : null,
+      variables: fields.variables ?? null,
+      at: store.now(),
+    })
+    // Drop in chunks so a long load run stays cheap and memory stays bounded.
+    if (requests.length > maxRecorded + 1000) requests.splice(0, requests.length - maxRecorded)
+
+    if (!request.path.endsWith('/graphql')) {
+      return errorResponse(404, `The emulator has no route ${request.method} ${request.path}; send POST /graphql`, 'NOT_FOUND')
+    }
+    if (request.method !== 'POST') {
+      return errorResponse(405, `The emulator accepts POST /graphql, not ${request.method}`, 'METHOD_NOT_ALLOWED', { allow: 'POST' })
+    }
+    const key = request.headers['x-api-key']
+    if (key !== apiKey) {
+      const message = key === undefined ? 'Missing X-API-KEY header' : 'Invalid X-API-KEY header: it does not match the emulator key'
+      return errorResponse(401, message, 'UNAUTHENTICATED')
+    }
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+    if (mediaType !== 'application/json') {
+      return errorResponse(400, `Content-Type must be application/json, got ${mediaType ? `"${mediaType}"` : 'none'}`, 'BAD_REQUEST')
+    }
+    if (bodyError !== null) return errorResponse(400, `Request body is not valid JSON: ${bodyError}`, 'BAD_REQUEST')
+    if (!isRecord(body)) return errorResponse(400, 'Request body must be a JSON object with a "query" string', 'BAD_REQUEST')
+    if (typeof body.query !== 'string') {
+      return errorResponse(400, `"query" must be a string holding a GraphQL document, got ${body.query === undefined ? 'nothing' : typeof body.query}`, 'BAD_REQUEST')
+    }
+    if (body.variables != null && !isRecord(body.variables)) {
+      return errorResponse(400, '"variables" must be a JSON object (or absent)', 'BAD_REQUEST')
+    }
+    if (body.operationName != null && typeof body.operationName !== 'string') {
+      return errorResponse(400, '"operationName" must be a string (or absent)', 'BAD_REQUEST')
+    }
+
+    const prepared = documents.get(body.query)
+    if (prepared.errors) {
+      const code = prepared.stage === 'parse' ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED'
+      return { status: 400, headers: jsonHeaders, body: JSON.stringify({ errors: formatErrors(prepared.errors, code) }) }
+    }
+    const operationName = body.operationName ?? undefined
+    const result = (await execute({
+      schema,
+      document: prepared.document,
+      rootValue,
+      variableValues: body.variables ?? undefined,
+      operationName,
+    })) as ExecutionResult
+    // No data means the request itself was wrong (bad variables, unknown operation name).
+    if (!('data' in result) || result.data === undefined) {
+      return { status: 400, headers: jsonHeaders, body: JSON.stringify({ errors: formatErrors(result.errors ?? [], 'BAD_USER_INPUT') }) }
+    }
+    if (persist && getOperationAST(prepared.document, operationName)?.operation === 'mutation') {
+      try {
+        await persist()
+      } catch (error) {
+        return errorResponse(500, `The emulator could not save its state: ${(error as Error).message}`, 'INTERNAL_SERVER_ERROR')
+      }
+    }
+    const response = result.errors ? { errors: formatErrors(result.errors, 'INTERNAL_SERVER_ERROR'), data: result.data } : { data: result.data }
+    return { status: 200, headers: jsonHeaders, body: JSON.stringify(response) }
+  }
+}
