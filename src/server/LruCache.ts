@@ -1,0 +1,29 @@
+/** A bounded least-recently-used map: parsed documents are cached by text without growing forever. */
+export class LruCache<K, V> {
+  private readonly entries = new Map<K, V>()
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key)
+    if (value !== undefined) {
+      // Re-inserting moves the key to the newest end of the Map's insertion order.
+      this.entries.delete(key)
+      this.entries.set(key, value)
+    }
+    return value
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key)
+    this.entries.set(key, value)
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next()
+      if (!oldest.done) this.entries.delete(oldest.value)
+    }
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+}

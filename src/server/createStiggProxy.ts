@@ -1,0 +1,95 @@
+import { callUpstream, UpstreamFault } from './callUpstream'
+import { createFirewall } from './createFirewall'
+import { ProxyRefusal, refusalResponse } from './ProxyRefusal'
+import { checkEnvelope, readGraphQLRequest } from './readGraphQLRequest'
+import { resolveProxyOptions } from './resolveProxyOptions'
+import { createScrubber } from './scrubSecret'
+import type { StiggProxyEvent, StiggProxyHandler, StiggProxyOptions } from './types'
+
+const internalError = () =>
+  new ProxyRefusal(500, 'INTERNAL_SERVER_ERROR', 'The Stigg proxy failed to handle this request; see the server log.')
+
+/**
+ * A firewall between browsers and Stigg, as a Fetch-API handler: the browser can do
+ * exactly what its signed-in customer may do and nothing more, and the API key never
+ * leaves the server. Options are checked here, so a misconfiguration throws at startup.
+ *
+ * @example
+ * // app/api/stigg/route.ts (Next.js App Router)
+ * export const POST = createStiggProxy({
+ *   apiKey: process.env.STIGG_API_KEY!,
+ *   upstreamUrl: process.env.STIGG_API_URL!,
+ *   identify: async () => { const session = await auth(); return session ? { customerId: session.orgId } : null },
+ *   allow: { reportUsage: { maxValue: 100 } },
+ * })
+ */
+export function createStiggProxy(options: StiggProxyOptions): StiggProxyHandler {
+  const config = resolveProxyOptions(options)
+  const scrub = createScrubber(config.apiKey)
+  const firewall = createFirewall(config.dialect, config.allow)
+  const upstream = { url: config.upstreamUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs, fetch: config.fetch, dialect: config.dialect, scrub }
+
+  const emit = (event: StiggProxyEvent): void => {
+    if (!config.onEvent) return
+    try {
+      config.onEvent(event)
+    } catch {
+      // A failing logger must not change what the browser gets.
+    }
+  }
+
+  return async function stiggProxy(request: Request): Promise<Response> {
+    const started = performance.now()
+    let customerId: string | undefined
+    let operationName: string | null | undefined
+    try {
+      checkEnvelope(request)
+      customerId = await identifyCustomer(config.identify, request)
+      const body = await readGraphQLRequest(request)
+      const operation = firewall(body, customerId)
+      operationName = operation.operationName
+      const response = await callUpstream(upstream, operation)
+      emit({
+        type: 'allowed',
+        customerId,
+        operationName,
+        rootFields: operation.rootFields,
+        durationMs: performance.now() - started,
+      })
+      return response
+    } catch (error) {
+      if (error instanceof UpstreamFault) {
+        emit({ type: 'upstream_error', code: error.code, status: error.status, message: scrub(`${error.message} (${error.detail})`), customerId, operationName })
+        return refusalResponse(error)
+      }
+      if (error instanceof ProxyRefusal) {
+        emit({ type: 'denied', reason: error.code, status: error.status, message: scrub(error.message), ...(customerId === undefined ? {} : { customerId }) })
+        return refusalResponse(error)
+      }
+      const message = error instanceof Error ? error.message : String(error)
+      emit({ type: 'error', code: 'INTERNAL_SERVER_ERROR', status: 500, message: scrub(message), cause: error instanceof IdentifyError ? error.cause : error })
+      return refusalResponse(internalError())
+    }
+  }
+}
+
+async function identifyCustomer(identify: StiggProxyOptions['identify'], request: Request): Promise<string> {
+  let identity: unknown
+  try {
+    identity = await identify(request)
+  } catch (error) {
+    throw new IdentifyError(`identify() threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+  if (identity === null || identity === undefined) {
+    throw new ProxyRefusal(401, 'UNAUTHENTICATED', 'Nobody is signed in: the Stigg proxy serves signed-in customers only.')
+  }
+  const customerId = typeof identity === 'object' ? (identity as { customerId?: unknown }).customerId : undefined
+  if (typeof customerId !== 'string' || customerId === '') {
+    throw new IdentifyError('identify() must return { customerId: non-empty string } or null.', { cause: identity })
+  }
+  return customerId
+}
+
+class IdentifyError extends Error {
+  override readonly name = 'IdentifyError'
+}

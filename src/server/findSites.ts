@@ -1,0 +1,55 @@
+import {
+  TypeInfo,
+  getNamedType,
+  isInputObjectType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+} from 'graphql'
+import type { OperationPlan, PinSite } from './compileOperation'
+import type { StiggDialect } from './StiggDialect'
+
+/** Every argument that is, or can contain, a customer id; and every report-usage field. */
+export function findSites(document: DocumentNode, dialect: StiggDialect): Pick<OperationPlan, 'pinSites' | 'usageFields'> {
+  const pinSites: PinSite[] = []
+  const usageFields: OperationPlan['usageFields'] = []
+  const mutationType = dialect.schema.getMutationType()
+  const carriesCustomer = (name: string, type: GraphQLInputType): boolean =>
+    name === dialect.customerIdName || containsCustomerId(getNamedType(type), dialect.customerIdName, new Set())
+  const typeInfo = new TypeInfo(dialect.schema)
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const definition = typeInfo.getFieldDef()
+        if (!definition) return
+        if (typeInfo.getParentType() === mutationType && definition.name === dialect.reportUsageField) {
+          usageFields.push({ definition, node })
+        }
+        for (const argument of definition.args) {
+          const given = node.arguments?.some((arg) => arg.name.value === argument.name)
+          if (!given && carriesCustomer(argument.name, argument.type)) {
+            pinSites.push({ argumentName: argument.name, type: argument.type, valueNode: undefined, defaultValue: argument.defaultValue })
+          }
+        }
+      },
+      Argument(node) {
+        const argument = typeInfo.getArgument()
+        if (argument && carriesCustomer(argument.name, argument.type)) {
+          pinSites.push({ argumentName: argument.name, type: argument.type, valueNode: node.value, defaultValue: argument.defaultValue })
+        }
+      },
+    }),
+  )
+  return { pinSites, usageFields }
+}
+
+function containsCustomerId(type: GraphQLNamedType, name: string, seen: Set<GraphQLNamedType>): boolean {
+  if (!isInputObjectType(type) || seen.has(type)) return false
+  seen.add(type) // input types may reference themselves
+  return Object.values(type.getFields()).some(
+    (field) => field.name === name || containsCustomerId(getNamedType(field.type), name, seen),
+  )
+}

@@ -1,0 +1,88 @@
+import type { GraphQLRequestBody } from './createFirewall'
+import { ProxyRefusal } from './ProxyRefusal'
+
+/** 64 KB: the client's largest request (100 entitlement checks) is about 12 KB. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+/** Method and media type, checked before `identify` runs and before any byte of the body is read. */
+export function checkEnvelope(request: Request): void {
+  if (request.method !== 'POST') {
+    throw new ProxyRefusal(405, 'METHOD_NOT_ALLOWED', `The Stigg proxy accepts POST only, not ${request.method}.`, {
+      headers: { allow: 'POST' },
+    })
+  }
+  const contentType = request.headers.get('content-type') ?? ''
+  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length)
+  if (mediaType !== 'application/json' || (charset !== undefined && charset.replace(/"/g, '') !== 'utf-8')) {
+    throw new ProxyRefusal(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The Stigg proxy accepts Content-Type: application/json only, not "${contentType || '(none)'}".`,
+    )
+  }
+}
+
+/** Reads at most {@link MAX_BODY_BYTES}, counting the bytes that actually arrive, and checks the JSON shape. */
+export async function readGraphQLRequest(request: Request): Promise<GraphQLRequestBody> {
+  const tooLarge = () =>
+    new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes, the Stigg proxy's limit.`)
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge()
+  if (request.bodyUsed) {
+    throw new Error('The request body was already read before the Stigg proxy got it: identify() must not consume the body.')
+  }
+  if (!request.body) throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request has no body: send { "query": "…" } as JSON.')
+
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = request.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined)
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request body is not valid UTF-8 JSON.')
+  }
+  return graphQLRequestBody(parsed)
+}
+
+function graphQLRequestBody(parsed: unknown): GraphQLRequestBody {
+  if (Array.isArray(parsed)) {
+    throw new ProxyRefusal(400, 'BAD_REQUEST', 'Batched requests (a JSON array) are not supported by the Stigg proxy: send one operation per request.')
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request body must be a JSON object: { "query": "…", "variables": { … } }.')
+  }
+  const { query, operationName, variables } = parsed as Record<string, unknown>
+  if (typeof query !== 'string' || query.trim() === '') {
+    throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request body has no "query" string.')
+  }
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    throw new ProxyRefusal(400, 'BAD_REQUEST', '"operationName" must be a string or null.')
+  }
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    throw new ProxyRefusal(400, 'BAD_REQUEST', '"variables" must be a JSON object or null.')
+  }
+  return {
+    query,
+    operationName: operationName || null,
+    variables: (variables ?? {}) as Record<string, unknown>,
+  }
+}

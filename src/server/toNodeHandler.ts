@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { MAX_BODY_BYTES } from './readGraphQLRequest'
+import type { StiggProxyHandler } from './types'
+
+/** A `node:http` / Express / Connect request handler. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
+
+/** What body parsers such as `express.json()` leave on the request. */
+type ParsedRequest = IncomingMessage & { body?: unknown; originalUrl?: string; _body?: boolean }
+
+/**
+ * Adapts a Fetch-API handler (such as {@link createStiggProxy}'s) to `node:http`, Express
+ * and Connect. Works with or without `express.json()` in front of it. Errors go to `next`
+ * when there is one.
+ *
+ * @example
+ * app.post('/api/stigg', toNodeHandler(createStiggProxy({ apiKey, upstreamUrl, identify })))
+ */
+export function toNodeHandler(handler: StiggProxyHandler): NodeHandler {
+  return (req, res, next) => {
+    void serve(handler, req as ParsedRequest, res).catch((error: unknown) => {
+      if (next) return next(error)
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ errors: [{ message: 'The Stigg proxy failed to handle this request.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }))
+      } else {
+        res.destroy()
+      }
+    })
+  }
+}
+
+async function serve(handler: StiggProxyHandler, req: ParsedRequest, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET'
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    // HTTP/2 pseudo-headers and the framing headers of the original body do not apply to the buffered copy.
+    if (value === undefined || name.startsWith(':') || name === 'content-length' || name === 'transfer-encoding') continue
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+  }
+  let body: Uint8Array<ArrayBuffer> | undefined
+  let complete = true
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (req.body !== undefined && (req.readableEnded || req._body === true)) {
+      body = parsedBody(req.body)
+    } else {
+      ;({ bytes: body, complete } = await readBody(req, MAX_BODY_BYTES))
+    }
+  }
+  const response = await handler(
+    new Request(requestUrl(req), { method, headers, ...(body === undefined ? {} : { body }) }),
+  )
+  const payload = Buffer.from(await response.arrayBuffer())
+  res.statusCode = response.status
+  response.headers.forEach((value, name) => res.setHeader(name, value))
+  // Rest of an over-long body stays unread: end the connection instead of draining it.
+  if (!complete) res.setHeader('connection', 'close')
+  res.end(payload)
+}
+
+function parsedBody(body: unknown): Uint8Array<ArrayBuffer> {
+  if (body instanceof Uint8Array) return new Uint8Array(body)
+  return new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body))
+}
+
+/** Reads up to `limit + 1` bytes, enough for the proxy to see the body is too large without reading all of it. */
+function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; complete: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const finish = (complete: boolean) => {
+      req.off('data', onData).off('end', onEnd).off('error', reject)
+      resolve({ bytes: new Uint8Array(Buffer.concat(chunks)), complete })
+    }
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk)
+      size += chunk.length
+      if (size > limit) {
+        req.pause()
+        finish(false)
+      }
+    }
+    const onEnd = () => finish(true)
+    req.on('data', onData).on('end', onEnd).on('error', reject)
+  })
+}
+
+function requestUrl(req: ParsedRequest): string {
+  const path = req.originalUrl ?? req.url ?? '/'
+  try {
+    return new URL(path, `http://${req.headers.host ?? 'localhost'}`).href
+  } catch {
+    return new URL(path.startsWith('/') ? path : '/', 'http://localhost').href
+  }
+}

@@ -1,0 +1,139 @@
+/** Who the request belongs to, as the app's own session lookup says. */
+export interface StiggIdentity {
+  customerId: string
+}
+
+/**
+ * What the browser may do besides reading its own entitlements and subscriptions.
+ * Everything here is off unless turned on.
+ */
+export interface StiggProxyAllow {
+  /**
+   * Let the browser report usage for its own customer. The value of each call must be
+   * finite, greater than 0 and at most `maxValue`. One `reportUsage` per request.
+   * @default false
+   */
+  reportUsage?: false | { maxValue: number }
+  /**
+   * Let the browser call `provisionCustomer` for its own customer id (self sign-up).
+   * @default false
+   */
+  provisionCustomer?: boolean
+  /**
+   * Let `__schema` / `__type` through (for GraphiQL or codegen in development).
+   * @default false
+   */
+  introspection?: boolean
+}
+
+/** The upstream schema the proxy speaks. Only `'seed'` is implemented so far. */
+export type StiggDialectName = 'seed' | 'stigg'
+
+/** The `extensions.code` of every error the proxy itself answers with. */
+export type StiggProxyErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_REQUEST'
+  | 'BAD_USER_INPUT'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'METHOD_NOT_ALLOWED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_AUTH'
+  | 'UPSTREAM_BAD_RESPONSE'
+  | 'RATE_LIMITED'
+
+/** The codes of upstream faults, as `upstream_error` events and responses carry them. */
+export type StiggUpstreamErrorCode = Extract<
+  StiggProxyErrorCode,
+  'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR' | 'UPSTREAM_AUTH' | 'UPSTREAM_BAD_RESPONSE' | 'RATE_LIMITED'
+>
+
+/** The request passed the firewall and the upstream answered with GraphQL JSON. */
+export interface StiggProxyAllowedEvent {
+  type: 'allowed'
+  customerId: string
+  operationName: string | null
+  /** Root field names (not aliases), each once. */
+  rootFields: string[]
+  /** From receiving the request to having the upstream's answer. */
+  durationMs: number
+}
+
+/** The firewall refused the request; nothing was forwarded. */
+export interface StiggProxyDeniedEvent {
+  type: 'denied'
+  reason: StiggProxyErrorCode
+  status: number
+  message: string
+  /** Present once `identify` has answered. */
+  customerId?: string
+}
+
+/** The request was forwarded and the upstream failed. */
+export interface StiggProxyUpstreamErrorEvent {
+  type: 'upstream_error'
+  code: StiggUpstreamErrorCode
+  status: number
+  message: string
+  customerId?: string
+  operationName?: string | null
+}
+
+/** The proxy could not handle the request: `identify` threw or answered nonsense. */
+export interface StiggProxyInternalErrorEvent {
+  type: 'error'
+  code: 'INTERNAL_SERVER_ERROR'
+  status: 500
+  message: string
+  /** What was thrown, for your logs. Never sent to the browser. */
+  cause?: unknown
+}
+
+/** One structured log line per request. Never contains the API key. */
+export type StiggProxyEvent =
+  | StiggProxyAllowedEvent
+  | StiggProxyDeniedEvent
+  | StiggProxyUpstreamErrorEvent
+  | StiggProxyInternalErrorEvent
+
+/** A Fetch-API request handler, e.g. a Next.js App Router `POST` export. */
+export type StiggProxyHandler = (request: Request) => Promise<Response>
+
+export interface StiggProxyOptions {
+  /** Your Stigg Full-access key. Stays on the server: added to upstream requests only. */
+  apiKey: string
+  /** The upstream GraphQL endpoint: hosted Stigg's `/graphql` or an emulator's URL. */
+  upstreamUrl: string
+  /**
+   * Your session lookup: who is making this request? Return null when nobody is signed in
+   * (the proxy answers 401). Read headers or cookies only; do not consume the body.
+   * @example identify: async (request) => { const s = await getSession(request); return s ? { customerId: s.orgId } : null }
+   */
+  identify: (request: Request) => Promise<StiggIdentity | null> | StiggIdentity | null
+  /**
+   * The upstream's schema.
+   * @default 'seed'
+   */
+  dialect?: StiggDialectName
+  /** What the browser may do besides reading. */
+  allow?: StiggProxyAllow
+  /**
+   * How long the upstream may take, from sending to the last byte of its answer.
+   * @default 10_000
+   */
+  timeoutMs?: number
+  /**
+   * The fetch used for upstream calls, e.g. an in-process emulator's `fetch`.
+   * @default globalThis.fetch
+   */
+  fetch?: (request: Request) => Promise<Response>
+  /** Structured log: one event per request. Exceptions it throws are ignored. */
+  onEvent?: (event: StiggProxyEvent) => void
+}
