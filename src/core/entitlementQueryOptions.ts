@@ -1,0 +1,44 @@
+import { retryDelay, shouldRetry } from './retry'
+import type { StiggError } from './StiggError'
+import { defaultStaleTime, noCustomerError, type StiggQueryContext } from './StiggQueryContext'
+import { stiggKeys, type EntitlementQueryKey } from './stiggKeys'
+import type { EntitlementData } from './types'
+
+/** The shared shape of react-stigg's query options; spread into `useQuery`/`useQueries`. */
+export interface StiggQueryOptions<TData, TKey extends readonly unknown[]> {
+  queryKey: TKey
+  queryFn: () => Promise<TData>
+  enabled: boolean
+  staleTime: number
+  retry: false | ((failureCount: number, error: StiggError) => boolean)
+  retryDelay: (failureCount: number, error: StiggError) => number
+}
+
+/** Which entitlement to load. */
+export interface EntitlementQueryParams {
+  /** Null while signed out: the query stays disabled. */
+  customerId: string | null
+  featureId: string
+}
+
+/**
+ * Options for one feature's entitlement query: cached per feature as the wire
+ * `EntitlementData`, loaded through the batcher so a page's misses share one request.
+ *
+ * @example
+ * useQuery({ ...entitlementQueryOptions(ctx, { customerId, featureId }), select: (d) => decideAccess(d) })
+ */
+export function entitlementQueryOptions(
+  ctx: StiggQueryContext,
+  { customerId, featureId }: EntitlementQueryParams,
+): StiggQueryOptions<EntitlementData, EntitlementQueryKey> {
+  return {
+    queryKey: stiggKeys.entitlement(customerId, featureId),
+    queryFn: () =>
+      customerId === null ? Promise.reject(noCustomerError('useEntitlement')) : ctx.batcher.load(customerId, featureId),
+    enabled: customerId !== null && ctx.offline !== true,
+    staleTime: ctx.staleTime ?? defaultStaleTime,
+    retry: ctx.retry === false ? false : shouldRetry,
+    retryDelay,
+  }
+}

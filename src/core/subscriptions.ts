@@ -1,0 +1,37 @@
+import type { Subscription, SubscriptionData } from './types'
+
+const toDate = (value: string | null): Date | null => {
+  if (value === null) return null
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/** Dates parsed: the cache keeps ISO strings so it stays plain JSON (SSR dehydration). */
+export function toSubscription(data: SubscriptionData): Subscription {
+  return {
+    id: data.id,
+    status: data.status,
+    plan: data.plan,
+    startDate: toDate(data.startDate),
+    endDate: toDate(data.endDate),
+    trialEndDate: toDate(data.trialEndDate),
+  }
+}
+
+const startTime = (data: SubscriptionData) => toDate(data.startDate)?.getTime() ?? 0
+
+/**
+ * The subscription that decides the customer's plan: an ACTIVE or TRIAL one, else a
+ * CANCELED one still in its period, else the newest; null when there is none.
+ */
+export function pickCurrentSubscription(
+  subscriptions: readonly SubscriptionData[],
+  now: Date = new Date(),
+): Subscription | null {
+  const newestFirst = [...subscriptions].sort((a, b) => startTime(b) - startTime(a))
+  const current =
+    newestFirst.find((s) => s.status === 'ACTIVE' || s.status === 'TRIAL') ??
+    newestFirst.find((s) => s.status === 'CANCELED' && (toDate(s.endDate)?.getTime() ?? Infinity) > now.getTime()) ??
+    newestFirst[0]
+  return current === undefined ? null : toSubscription(current)
+}

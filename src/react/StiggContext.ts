@@ -1,0 +1,26 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { createContext, useContext } from 'react'
+import type { FallbackEntitlement } from '../core/fallbackEntitlement'
+import type { StiggQueryContext } from '../core/StiggQueryContext'
+
+/** What `<StiggProvider>` shares with the hooks. */
+export interface StiggContextValue extends StiggQueryContext {
+  customerId: string | null
+  queryClient: QueryClient
+  staleTime: number
+  offline: boolean
+  fallbackEntitlements: Readonly<Record<string, FallbackEntitlement>> | undefined
+  locale: string | undefined
+  /** Refetches everything cached for the current customer. */
+  invalidate: () => Promise<void>
+}
+
+export const StiggContext = createContext<StiggContextValue | undefined>(undefined)
+StiggContext.displayName = 'StiggContext'
+
+/** The provider's value; `hook` names the caller in the error thrown outside a provider. */
+export function useStiggContext(hook: string): StiggContextValue {
+  const value = useContext(StiggContext)
+  if (value === undefined) throw new Error(`\`${hook}\` must be used within \`<StiggProvider>\`.`)
+  return value
+}

@@ -1,0 +1,127 @@
+import { isCancelledError, QueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createEntitlementBatcher } from '../core/createEntitlementBatcher'
+import { createStiggClient } from '../core/createStiggClient'
+import type { FallbackEntitlement } from '../core/fallbackEntitlement'
+import { defaultStaleTime } from '../core/StiggQueryContext'
+import { StiggError } from '../core/StiggError'
+import { stiggKeys } from '../core/stiggKeys'
+import { StiggContext, type StiggContextValue } from './StiggContext'
+
+/** Props of {@link StiggProvider}. */
+export interface StiggProviderProps {
+  /** The app's Stigg proxy endpoint (`createStiggProxy` on your backend), e.g. `/api/stigg`. */
+  url: string
+  /** The signed-in customer; null when signed out: hooks idle and other customers' data is dropped. */
+  customerId: string | null
+  /** Share the app's QueryClient; a private one is created otherwise. */
+  queryClient?: QueryClient
+  /** Used when a feature's query fails, and always when `offline`. */
+  fallbackEntitlements?: Readonly<Record<string, FallbackEntitlement>>
+  /**
+   * Serve fallbacks only; no request is ever made.
+   * @default false
+   */
+  offline?: boolean
+  /**
+   * How long fetched entitlements count as fresh, in ms.
+   * @default 30_000
+   */
+  staleTime?: number
+  /** Sent with every request; a function is called per request. */
+  headers?: HeadersInit | (() => HeadersInit)
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch
+  /** For numbers and dates shown by the components. @default the browser's locale */
+  locale?: string
+  /** Called once per failed query or mutation (after retries). */
+  onError?: (error: StiggError) => void
+  children?: ReactNode
+}
+
+/**
+ * Connects the hooks and components below it to Stigg through the app's proxy.
+ *
+ * @example
+ * <StiggProvider url="/api/stigg" customerId={user?.id ?? null} fallbackEntitlements={{ 'feature-x': { hasAccess: true } }}>
+ *   <App />
+ * </StiggProvider>
+ */
+export function StiggProvider(props: StiggProviderProps) {
+  const { url, customerId, offline = false, staleTime = defaultStaleTime, locale, fallbackEntitlements, children } = props
+  const [privateClient] = useState(() => props.queryClient ?? new QueryClient())
+  const queryClient = props.queryClient ?? privateClient
+
+  // Refs keep inline `headers`/`fetch`/`onError` props from rebuilding the client every render.
+  const latest = useRef(props)
+  latest.current = props
+  const client = useMemo(
+    () =>
+      createStiggClient({
+        url,
+        headers: () => {
+          const { headers } = latest.current
+          return (typeof headers === 'function' ? headers() : headers) ?? {}
+        },
+        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
+      }),
+    [url],
+  )
+  const batcher = useMemo(() => createEntitlementBatcher(client), [client])
+  const defaults = queryClient.getDefaultOptions()
+  const retry = defaults.queries?.retry !== false && defaults.mutations?.retry !== false
+
+  useEffect(() => {
+    // Window-focus and reconnect refetches need a mounted client (reference counted, so sharing is fine).
+    queryClient.mount()
+    return () => queryClient.unmount()
+  }, [queryClient])
+
+  useEffect(() => {
+    // Other customers' entries must go: in-flight answers are cancelled (discarded), cached ones removed.
+    const others = { queryKey: stiggKeys.all, predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== customerId }
+    void queryClient.cancelQueries(others)
+    queryClient.removeQueries(others)
+  }, [queryClient, customerId])
+
+  useEffect(() => {
+    const report = (error: unknown) => {
+      if (error instanceof StiggError && !isCancelledError(error)) latest.current.onError?.(error)
+    }
+    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error' && event.query.queryKey[0] === stiggKeys.all[0]) {
+        report(event.action.error)
+      }
+    })
+    const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.action.type === 'error' &&
+        event.mutation.options.mutationKey?.[0] === stiggKeys.all[0]
+      ) {
+        report(event.action.error)
+      }
+    })
+    return () => {
+      unsubscribeQueries()
+      unsubscribeMutations()
+    }
+  }, [queryClient])
+
+  const value = useMemo<StiggContextValue>(
+    () => ({
+      client,
+      batcher,
+      customerId,
+      queryClient,
+      staleTime,
+      offline,
+      retry,
+      fallbackEntitlements,
+      locale,
+      invalidate: () => queryClient.invalidateQueries({ queryKey: stiggKeys.customer(customerId) }),
+    }),
+    [client, batcher, customerId, queryClient, staleTime, offline, retry, fallbackEntitlements, locale],
+  )
+  return <StiggContext.Provider value={value}>{children}</StiggContext.Provider>
+}

@@ -1,0 +1,46 @@
+import { useQuery, type QueryObserverResult } from '@tanstack/react-query'
+import type { StiggError } from '../core/StiggError'
+import { pickCurrentSubscription } from '../core/subscriptions'
+import { subscriptionQueryOptions } from '../core/subscriptionQueryOptions'
+import type { Plan, Subscription, SubscriptionData, SubscriptionStatus } from '../core/types'
+import { useStiggContext } from './StiggContext'
+
+/** What {@link useSubscription} returns. */
+export interface UseSubscriptionResult {
+  /** The current subscription (active or trial, else canceled but still in period, else newest); null when none. */
+  subscription: Subscription | null
+  plan: Plan | null
+  status: SubscriptionStatus | null
+  isLoading: boolean
+  isError: boolean
+  error: StiggError | null
+  refetch: () => Promise<QueryObserverResult<Subscription | null, StiggError>>
+}
+
+const selectCurrent = (data: SubscriptionData[]) => pickCurrentSubscription(data)
+
+/**
+ * The customer's current subscription and plan.
+ *
+ * @example
+ * const { plan, status } = useSubscription()
+ * return <p>{plan?.name} ({status})</p>
+ */
+export function useSubscription(): UseSubscriptionResult {
+  const ctx = useStiggContext('useSubscription')
+  const base = subscriptionQueryOptions(ctx, { customerId: ctx.customerId })
+  const query = useQuery<SubscriptionData[], StiggError, Subscription | null, typeof base.queryKey>(
+    { ...base, select: selectCurrent },
+    ctx.queryClient,
+  )
+  const subscription = query.data ?? null
+  return {
+    subscription,
+    plan: subscription?.plan ?? null,
+    status: subscription?.status ?? null,
+    isLoading: query.isLoading,
+    isError: query.isError,
+    error: query.error,
+    refetch: query.refetch,
+  }
+}
