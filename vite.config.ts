@@ -1,16 +1,33 @@
 import { builtinModules } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
 
 // Test files import the package by its public names, as a user would.
 const alias = {
+  'react-stigg/styles.css': src('components/styles.css'),
   'react-stigg/server': src('server.ts'),
   'react-stigg/emulator': src('emulator.ts'),
   'react-stigg/testing': src('testing.ts'),
   'react-stigg': src('index.ts'),
+}
+
+// Debian's Chromium, never a downloaded one; flags keep it quiet and offline on CI boxes.
+const chromiumLaunchOptions = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 }
 
 const external = [
@@ -70,6 +87,33 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+      {
+        // Every story is a test (its play function plus the axe check) in real Chromium.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        // Found mid-run, these would make Vite reload the browser and fail every story in flight.
+        optimizeDeps: { include: ['@tanstack/react-query', 'graphql-request', 'graphql'] },
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          // A cold Vite dependency pre-bundle plus a browser launch outlasts the 5 s default.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

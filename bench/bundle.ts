@@ -1,0 +1,109 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build, type BuildOptions } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const tmpDir = join(root, 'bench', '.tmp', 'bundle')
+
+/** The peers every app already ships; both apps leave them out the same way. */
+const reactExternals = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client']
+
+/** Our own code alone: every dependency stays external, so only src/ is counted. */
+const ownCodeExternals = [...reactExternals, '@tanstack/*', 'graphql', 'graphql-request']
+
+export interface BundleSize {
+  /** Minified bytes of all output files. */
+  minified: number
+  /** The same, gzip level 9. */
+  gzip: number
+  /** The heaviest inputs by bytes in the minified output, for reading where size comes from. */
+  topInputs: Array<{ path: string; bytes: number }>
+}
+
+export interface BundleFigures {
+  oursGzip: number
+  oursOwnGzip: number
+  stiggGzip: number
+  /** stiggGzip / oursGzip. */
+  ratio: number
+  oursMinified: number
+  oursOwnMinified: number
+  stiggMinified: number
+  oursTopInputs: BundleSize['topInputs']
+  stiggTopInputs: BundleSize['topInputs']
+}
+
+/**
+ * Bundles one app exactly as a production build would (minified ESM, browser, production
+ * `NODE_ENV`) and measures it. Every app in the benchmark goes through these same settings;
+ * only `external` differs, and only to isolate our own code.
+ */
+export async function bundleApp(entry: string, external: string[] = reactExternals): Promise<BundleSize> {
+  const name = basename(entry).replace(/\.[^.]+$/, '') + (external === reactExternals ? '' : '-own')
+  const options: BuildOptions = {
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    alias: { 'react-stigg': join(root, 'src', 'index.ts') },
+    external,
+    outdir: join(tmpDir, name),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  }
+  const result = await build(options)
+  let minified = 0
+  let gzip = 0
+  await mkdir(join(tmpDir, name), { recursive: true })
+  for (const file of result.outputFiles ?? []) {
+    minified += file.contents.byteLength
+    gzip += gzipSync(file.contents, { level: 9 }).byteLength
+    await writeFile(file.path, file.contents)
+  }
+  const inputs = new Map<string, number>()
+  for (const output of Object.values(result.metafile?.outputs ?? {})) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      // Group by package (or by src/ for our code) so the list reads as "who costs what".
+      const key = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? path.split('/').slice(0, 2).join('/')
+      inputs.set(key, (inputs.get(key) ?? 0) + bytesInOutput)
+    }
+  }
+  const topInputs = [...inputs]
+    .map(([path, bytes]) => ({ path, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 8)
+  return { minified, gzip, topInputs }
+}
+
+/** Our screen with every dependency external: the figure the 6 KB budget applies to. */
+export function measureOwnCode(): Promise<BundleSize> {
+  return bundleApp('bench/apps/ours.tsx', ownCodeExternals)
+}
+
+/** Section 1: our screen, our code alone, and the same screen built with @stigg/react-sdk. */
+export async function measureBundles(): Promise<BundleFigures> {
+  // Sequential on purpose: the machine has two cores shared with other work.
+  const ours = await bundleApp('bench/apps/ours.tsx')
+  const own = await measureOwnCode()
+  const stigg = await bundleApp('bench/apps/stigg.tsx')
+  return {
+    oursGzip: ours.gzip,
+    oursOwnGzip: own.gzip,
+    stiggGzip: stigg.gzip,
+    ratio: stigg.gzip / ours.gzip,
+    oursMinified: ours.minified,
+    oursOwnMinified: own.minified,
+    stiggMinified: stigg.minified,
+    oursTopInputs: ours.topInputs,
+    stiggTopInputs: stigg.topInputs,
+  }
+}

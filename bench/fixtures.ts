@@ -1,0 +1,66 @@
+// What several sections share: the key, the identity cookie, the request bodies, the bare anchor server.
+import { type IncomingMessage, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createStiggProxy, toNodeHandler } from 'react-stigg/server'
+import { entitlementsDocument } from '../src/core/documents'
+
+/** The emulator's default key; the proxy adds it, browsers never see it. */
+export const benchApiKey = 'emulator-api-key'
+
+/** A seeded customer whose plan grants every feature the benchmark checks. */
+export const benchCustomer = 'customer-pro'
+
+/** The demo-style session cookie the proxy's `identify` reads. */
+export const sessionCookie = `stigg-bench-session=${benchCustomer}`
+
+export function customerFromCookie(cookie: string | null): string | null {
+  const match = cookie?.match(/(?:^|;\s*)stigg-bench-session=([^;]+)/)
+  return match?.[1] ?? null
+}
+
+/** Exactly what the client sends for one feature: its own batched document with one alias. */
+export function entitlementRequestBody(featureId = 'feature-api-calls'): string {
+  return JSON.stringify({
+    query: entitlementsDocument(1),
+    variables: { customerId: benchCustomer, f0: featureId },
+  })
+}
+
+/** The anchor: what any JSON endpoint must do at least (read the body, answer JSON), nothing else. */
+export const bareResponse = JSON.stringify({ data: { ok: true } })
+
+export const bareHandler: RequestListener = (req, res) => {
+  req.resume()
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(bareResponse) })
+    res.end(bareResponse)
+  })
+}
+
+/** Listens on 127.0.0.1, port 0, and answers the server's base URL. */
+export function listen(server: Server): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve(`http://127.0.0.1:${port}`)
+    })
+  })
+}
+
+/** The proxy as an app mounts it: identity from the app's session cookie, upstream = the emulator. */
+export function createBenchProxy(upstreamUrl: string, upstreamFetch?: (request: Request) => Promise<Response>): RequestListener {
+  const handler = createStiggProxy({
+    apiKey: benchApiKey,
+    upstreamUrl,
+    ...(upstreamFetch === undefined ? {} : { fetch: upstreamFetch }),
+    identify: (request: Request) => {
+      const customerId = customerFromCookie(request.headers.get('cookie'))
+      return customerId === null ? null : { customerId }
+    },
+  })
+  const nodeHandler = toNodeHandler(handler)
+  return (req: IncomingMessage, res) => {
+    void nodeHandler(req, res)
+  }
+}

@@ -1,0 +1,176 @@
+// `npm run bench`: every DESIGN.md performance target, measured side by side in one run.
+// Env: BENCH_DURATION (s per load run, default 10), BENCH_CONNECTIONS (50), BENCH_SEQUENTIAL (2000),
+// BENCH_BROWSER_RUNS (15), BENCH_ONLY=bundle,requests,renders,http,browser (a partial run writes
+// bench/.tmp/results.partial.json instead of bench/results.json).
+import { readFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { availableParallelism, loadavg, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { measureBrowser, type BrowserFigures } from './browser'
+import { measureBundles, type BundleFigures } from './bundle'
+import { measureHttp, type HttpFigures } from './http'
+import { measureRenders, type RenderFigures } from './renders'
+import { measureRequests, type RequestFigures } from './requests'
+import { renderTable, type Row } from './table'
+
+const sections = ['bundle', 'requests', 'renders', 'http', 'browser'] as const
+type Section = (typeof sections)[number]
+
+function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`bench: ${name} must be a positive number, got "${raw}"`)
+  return value
+}
+
+function selectedSections(): Section[] {
+  const raw = process.env.BENCH_ONLY
+  if (raw === undefined || raw === '') return [...sections]
+  const names = raw.split(',').map((name) => name.trim())
+  for (const name of names) {
+    if (!(sections as readonly string[]).includes(name)) throw new Error(`bench: BENCH_ONLY has "${name}"; choose from ${sections.join(', ')}`)
+  }
+  return names as Section[]
+}
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? 'unknown'
+  return {
+    cpus: availableParallelism(),
+    cpuModel: cpu,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAverageAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
+  }
+}
+
+async function timed<T>(name: Section, run: () => Promise<T>, errors: Record<string, string>): Promise<T | undefined> {
+  const started = performance.now()
+  process.stderr.write(`bench: ${name}…`)
+  try {
+    const result = await run()
+    process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+    return result
+  } catch (error) {
+    process.stderr.write(` failed\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    errors[name] = error instanceof Error ? error.message : String(error)
+    return undefined
+  }
+}
+
+const kb = (bytes: number) => bytes / 1024
+
+/** A load run with errors or non-2xx answers measured something else than the target. */
+const clean = (h: HttpFigures | undefined, ratio: number | undefined, ...runs: Array<'bare' | 'emulator' | 'proxy'>) =>
+  h !== undefined && runs.every((run) => h[run].failures === 0) ? ratio : undefined
+
+function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: HttpFigures, w?: BrowserFigures): Row[] {
+  return [
+    { figure: 'Bundle: our code alone (gzip)', ours: b && kb(b.oursOwnGzip), unit: 'KB', target: { max: 6 } },
+    { figure: 'Bundle: whole app, deps included (gzip)', ours: b && kb(b.oursGzip), unit: 'KB', target: { max: 26 } },
+    {
+      figure: 'Bundle: same app with @stigg/react-sdk 5.28.2',
+      ours: b && kb(b.oursGzip),
+      anchor: b && kb(b.stiggGzip),
+      ratio: b?.ratio,
+      unit: 'KB',
+      target: { minRatio: 20 },
+    },
+    { figure: `Requests at mount (${q?.gates ?? 20} gates, ${q?.features ?? 10} features, ${q?.meters ?? 3} meters)`, ours: q?.mount, unit: 'entitlement req', target: { exactly: 1 } },
+    { figure: 'Subscription requests at mount', ours: q?.mountSubscription, unit: 'req' },
+    { figure: 'Requests on remount within staleTime', ours: q?.remount, unit: 'req', target: { exactly: 0 } },
+    { figure: "Renders of B-only components when A's usage changes", ours: r?.unrelated, anchor: r?.related, unit: 'renders', target: { exactly: 0 } },
+    { figure: 'Emulator throughput vs bare node:http', ours: h?.emulator.rps, anchor: h?.bare.rps, ratio: clean(h, h?.emulatorThroughputRatio, 'bare', 'emulator'), unit: 'req/s', target: { minRatio: 0.6 } },
+    { figure: 'Proxy→emulator throughput vs emulator', ours: h?.proxy.rps, anchor: h?.emulator.rps, ratio: clean(h, h?.proxyThroughputRatio, 'emulator', 'proxy'), unit: 'req/s', target: { minRatio: 0.5 } },
+    {
+      figure: 'Diagnostic: proxy with a node:http upstream fetch',
+      ours: h?.proxyNodeHttp.rps,
+      anchor: h?.emulator.rps,
+      ratio: h && h.proxyNodeHttp.rps / h.emulator.rps,
+      unit: 'req/s',
+    },
+    { figure: 'Proxy overhead, p50 sequential', ours: h?.sequential.proxyP50Ms, anchor: h?.sequential.emulatorP50Ms, delta: h?.proxyOverheadP50Ms, unit: 'ms', target: { maxDelta: 1 } },
+    { figure: 'Latency under load p50 / p99: bare', ours: h?.bare.p50Ms, p99: h?.bare.p99Ms, unit: 'ms' },
+    { figure: 'Latency under load p50 / p99: emulator', ours: h?.emulator.p50Ms, p99: h?.emulator.p99Ms, unit: 'ms' },
+    { figure: 'Latency under load p50 / p99: proxy→emulator', ours: h?.proxy.p50Ms, p99: h?.proxy.p99Ms, unit: 'ms' },
+    {
+      figure: 'Failed requests under load (errors, non-2xx)',
+      ours: h && h.bare.failures + h.emulator.failures + h.proxy.failures + h.proxyNodeHttp.failures,
+      unit: 'req',
+      target: { exactly: 0 },
+    },
+    { figure: `Chromium: mount → first gate (median of ${w?.runs ?? 'n'})`, ours: w?.firstGateMs, anchor: w?.rttMs, ratio: w && w.firstGateMs / w.rttMs, unit: 'ms' },
+  ]
+}
+
+async function main(): Promise<void> {
+  const only = selectedSections()
+  const durationSeconds = numberFromEnv('BENCH_DURATION', 10)
+  const errors: Record<string, string> = {}
+  const startedAt = new Date()
+  const info = machine()
+
+  const bundle = only.includes('bundle') ? await timed('bundle', measureBundles, errors) : undefined
+  const requests = only.includes('requests') ? await timed('requests', measureRequests, errors) : undefined
+  const renders = only.includes('renders') ? await timed('renders', measureRenders, errors) : undefined
+  const http = only.includes('http')
+    ? await timed(
+        'http',
+        () =>
+          measureHttp({
+            durationSeconds,
+            connections: numberFromEnv('BENCH_CONNECTIONS', 50),
+            sequentialRequests: numberFromEnv('BENCH_SEQUENTIAL', 2000),
+          }),
+        errors,
+      )
+    : undefined
+  const browser = only.includes('browser')
+    ? await timed('browser', () => measureBrowser({ runs: numberFromEnv('BENCH_BROWSER_RUNS', 15) }), errors)
+    : undefined
+
+  const table = renderTable(rows(bundle, requests, renders, http, browser))
+  process.stdout.write(`${table.text}\n`)
+  process.stdout.write(
+    `\nMachine: ${info.cpus} × ${info.cpuModel}, Node ${info.node}, load average at start ${info.loadAverageAtStart.join(' ')}\n`,
+  )
+
+  const results = {
+    date: startedAt.toISOString(),
+    machine: info,
+    settings: { durationSeconds, sections: only },
+    bundle: bundle ?? null,
+    requests: requests ?? null,
+    renders: renders ?? null,
+    bare: http?.bare ?? null,
+    emulator: http ? { ...http.emulator, throughputRatio: http.emulatorThroughputRatio } : null,
+    proxy: http
+      ? { ...http.proxy, throughputRatio: http.proxyThroughputRatio, overheadP50Ms: http.proxyOverheadP50Ms, sequential: http.sequential }
+      : null,
+    proxyNodeHttp: http?.proxyNodeHttp ?? null,
+    load: http ? { connections: http.connections, durationSeconds: http.durationSeconds, rounds: 2, kept: 'the faster round' } : null,
+    browser: browser ?? null,
+    verdicts: table.verdicts,
+    errors,
+  }
+  const complete = only.length === sections.length
+  const out = fileURLToPath(new URL(complete ? './results.json' : './.tmp/results.partial.json', import.meta.url))
+  await mkdir(fileURLToPath(new URL('./.tmp/', import.meta.url)), { recursive: true })
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`)
+  await writeFile(fileURLToPath(new URL('./.tmp/table.md', import.meta.url)), `${table.text}\n`)
+  process.stdout.write(`Wrote ${out}\n`)
+  if (Object.keys(errors).length > 0) {
+    process.stderr.write(`bench: ${Object.keys(errors).join(', ')} could not be measured (see above)\n`)
+    process.exitCode = 1
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+  // Query caches and the in-process emulators hold timers; the figures are written, so leave.
+  .finally(() => process.exit())

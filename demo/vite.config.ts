@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+// The config runs in Node before any alias exists, so it imports the plugin by path.
+import { stiggDevPlugin } from '../src/server'
+import { demoSessionPlugin, readDemoCustomer } from './demoSessionPlugin'
+
+// A fresh key per server start: the e2e test proves this exact string never reaches the browser.
+const emulatorApiKey = `demo-${randomBytes(24).toString('base64url')}`
+
+const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url))
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  // Its own cache, so the demo never fights Storybook or Vitest over node_modules/.vite.
+  cacheDir: fileURLToPath(new URL('../node_modules/.vite/demo', import.meta.url)),
+  clearScreen: false,
+  plugins: [
+    react(),
+    stiggDevPlugin({
+      path: '/api/stigg',
+      // The session cookie demoSessionPlugin sets, and only for seeded customers: the page never names its customer.
+      identify: (request) => {
+        const customerId = readDemoCustomer(request.headers.get('cookie'))
+        return customerId ? { customerId } : null
+      },
+      allow: { reportUsage: { maxValue: 100 } },
+      emulator: { apiKey: emulatorApiKey },
+    }),
+    demoSessionPlugin(),
+  ],
+  resolve: {
+    // The demo imports the package by its public names, exactly as an app would.
+    alias: {
+      'react-stigg/styles.css': src('components/styles.css'),
+      'react-stigg': src('index.ts'),
+    },
+  },
+  // Pre-bundled up front: a dependency found mid-session would make Vite reload the page.
+  optimizeDeps: {
+    include: ['react', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', 'graphql-request'],
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+})

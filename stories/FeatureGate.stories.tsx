@@ -1,0 +1,163 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, within } from 'storybook/test'
+import { FeatureGate, type FeatureGateProps, type FeatureGateState } from 'react-stigg'
+import { StiggStory } from './StiggStory'
+import { withStigg } from './withStigg'
+import {
+  seedArgTypes,
+  splitSeed,
+  stiggStateNames,
+  stiggStates,
+  storyFeature,
+  type StiggSeedArgs,
+  type StiggStateName,
+} from './stiggStates'
+
+type Args = FeatureGateProps & StiggSeedArgs
+type Canvas = ReturnType<typeof within>
+
+const count = new Intl.NumberFormat('en-US')
+
+function CallTheApi({ remaining }: FeatureGateState) {
+  return (
+    <div>
+      <button type="button">Call the API</button>
+      <p>{remaining === null ? 'Unlimited API calls' : `${count.format(remaining)} API calls left this period`}</p>
+    </div>
+  )
+}
+
+const deniedText = (reason: FeatureGateState['reason']): string => {
+  switch (reason) {
+    case 'RequestedUsageExceedingLimit':
+      return 'You’ve used every API call this period. Upgrade for more.'
+    case 'NoActiveSubscription':
+      return 'Your subscription is not active, so API access is off.'
+    case 'NoFeatureEntitlementInSubscription':
+      return 'API access is not in your plan. Upgrade to Pro.'
+    case null:
+      return 'Sign in to use the API.'
+    default:
+      return `API access is denied (${reason}).`
+  }
+}
+
+function CannotCheck({ refetch }: FeatureGateState) {
+  return (
+    <div role="alert">
+      We couldn’t check your access.{' '}
+      <button type="button" onClick={refetch}>
+        Try again
+      </button>
+    </div>
+  )
+}
+
+const gateArgs = {
+  featureId: storyFeature.id,
+  children: (state: FeatureGateState) => <CallTheApi {...state} />,
+  fallback: ({ reason }: FeatureGateState) => <p>{deniedText(reason)}</p>,
+  loading: <p>Checking access…</p>,
+  error: (state: FeatureGateState) => <CannotCheck {...state} />,
+}
+
+const slot = { control: false, table: { category: 'Slots' } } as const
+
+const meta = {
+  title: 'Components/FeatureGate',
+  component: FeatureGate,
+  tags: ['autodocs'],
+  decorators: [withStigg],
+  render: (args) => <FeatureGate {...splitSeed(args).rest} />,
+  args: gateArgs,
+  argTypes: {
+    ...seedArgTypes,
+    requestedUsage: { control: { type: 'number', min: 0 } },
+    children: slot,
+    fallback: slot,
+    loading: slot,
+    error: slot,
+  },
+} satisfies Meta<Args>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const granted = async (canvas: Canvas, left: string) => {
+  await expect(await canvas.findByRole('button', { name: 'Call the API' })).toBeVisible()
+  await expect(canvas.getByText(left)).toBeVisible()
+}
+
+const denied = async (canvas: Canvas, text: string) => {
+  await expect(await canvas.findByText(text)).toBeVisible()
+  await expect(canvas.queryByRole('button', { name: 'Call the API' })).not.toBeInTheDocument()
+}
+
+const failed = async (canvas: Canvas) => {
+  await expect(await canvas.findByRole('alert')).toHaveTextContent('We couldn’t check your access.')
+  await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible()
+  await expect(canvas.queryByRole('button', { name: 'Call the API' })).not.toBeInTheDocument()
+}
+
+/** What a person sees in each state. */
+const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
+  Loading: async (canvas) => {
+    await expect(await canvas.findByText('Checking access…')).toBeVisible()
+    await expect(canvas.queryByRole('button')).not.toBeInTheDocument()
+  },
+  Granted: (canvas) => granted(canvas, '700 API calls left this period'),
+  Denied: (canvas) => denied(canvas, 'API access is not in your plan. Upgrade to Pro.'),
+  NearLimit: (canvas) => granted(canvas, '50 API calls left this period'),
+  Exceeded: (canvas) => denied(canvas, 'You’ve used every API call this period. Upgrade for more.'),
+  Unlimited: (canvas) => granted(canvas, 'Unlimited API calls'),
+  ServerError: failed,
+  NetworkError: failed,
+  Trial: (canvas) => granted(canvas, '700 API calls left this period'),
+  // Canceled keeps access until the period it paid for ends.
+  Canceled: (canvas) => granted(canvas, '700 API calls left this period'),
+  Paused: (canvas) => denied(canvas, 'Your subscription is not active, so API access is off.'),
+  SignedOut: (canvas) => denied(canvas, 'Sign in to use the API.'),
+}
+
+const stateStory = (name: StiggStateName): Story => ({
+  args: stiggStates[name],
+  play: ({ canvasElement }) => sees[name](within(canvasElement)),
+})
+
+export const Loading = stateStory('Loading')
+export const Granted = stateStory('Granted')
+export const Denied = stateStory('Denied')
+export const NearLimit = stateStory('NearLimit')
+export const Exceeded = stateStory('Exceeded')
+export const Unlimited = stateStory('Unlimited')
+export const ServerError = stateStory('ServerError')
+export const NetworkError = stateStory('NetworkError')
+export const Trial = stateStory('Trial')
+export const Canceled = stateStory('Canceled')
+export const Paused = stateStory('Paused')
+export const SignedOut = stateStory('SignedOut')
+
+/** Every state side by side, each with its own emulator. */
+export const AllStates: Story = {
+  parameters: { stigg: false, controls: { disable: true } },
+  render: (args) => {
+    const { rest } = splitSeed(args)
+    return (
+      <div className="story-grid">
+        {stiggStateNames.map((name) => (
+          <section key={name} aria-labelledby={`gate-${name}`} className="story-cell">
+            <h2 id={`gate-${name}`}>{name}</h2>
+            <StiggStory seed={splitSeed({ ...stiggStates[name] }).seed}>
+              <FeatureGate {...rest} />
+            </StiggStory>
+          </section>
+        ))}
+      </div>
+    )
+  },
+  play: async ({ canvas }) => {
+    for (const name of stiggStateNames) {
+      await sees[name](within(canvas.getByRole('region', { name })))
+    }
+  },
+}
