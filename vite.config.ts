@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
@@ -39,8 +41,18 @@ const external = [
   ...builtinModules.flatMap((name) => [name, `node:${name}`]),
 ]
 
+// The optional stylesheet is not imported by any module (components work unstyled), so
+// the lib build would drop it; ship it as `react-stigg/styles.css`.
+const emitStylesheet: Plugin = {
+  name: 'react-stigg:styles.css',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(src('components/styles.css'), 'utf8') })
+  },
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), emitStylesheet],
   resolve: { alias },
   build: {
     target: 'es2022',
