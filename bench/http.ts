@@ -24,8 +24,8 @@ export interface HttpFigures {
   bare: LoadFigures
   emulator: LoadFigures
   proxy: LoadFigures
-  /** Diagnostic: proxy → emulator with a node:http keep-alive upstream fetch instead of the default fetch. */
-  proxyNodeHttp: LoadFigures
+  /** Diagnostic: proxy → emulator with a `fetch` option (the Fetch-API upstream path edge runtimes take). */
+  proxyFetch: LoadFigures
   /** emulator rps / bare rps. */
   emulatorThroughputRatio: number
   /** proxy→emulator rps / emulator rps. */
@@ -165,20 +165,20 @@ export async function measureHttp(options: { durationSeconds: number; connection
     const emulatorUrl = graphqlEndpoint(emulator.url)
     const proxy = await spawnServer('proxy', emulatorUrl)
     servers.push(proxy)
-    const proxyNodeHttp = await spawnServer('proxy-node-http', emulatorUrl)
-    servers.push(proxyNodeHttp)
+    const proxyFetch = await spawnServer('proxy-fetch', emulatorUrl)
+    servers.push(proxyFetch)
 
     const json = { 'content-type': 'application/json' }
     const body = entitlementRequestBody()
     const bareTarget: Target = { url: bare.url, headers: json, body }
     const emulatorTarget: Target = { url: emulatorUrl, headers: { ...json, 'x-api-key': benchApiKey }, body }
     const proxyTarget: Target = { url: proxy.url, headers: { ...json, cookie: sessionCookie }, body }
-    const proxyNodeHttpTarget: Target = { ...proxyTarget, url: proxyNodeHttp.url }
-    const targets = [bareTarget, emulatorTarget, proxyTarget, proxyNodeHttpTarget]
+    const proxyFetchTarget: Target = { ...proxyTarget, url: proxyFetch.url }
+    const targets = [bareTarget, emulatorTarget, proxyTarget, proxyFetchTarget]
     await preflight('bare server', bareTarget)
     await preflight('emulator', emulatorTarget)
     await preflight('proxy → emulator', proxyTarget)
-    await preflight('proxy (node:http upstream) → emulator', proxyNodeHttpTarget)
+    await preflight('proxy (fetch upstream) → emulator', proxyFetchTarget)
     for (const target of targets) await warmUp(target, connections)
 
     // Other work on a shared machine only ever slows a run down, so each target gets two
@@ -187,7 +187,7 @@ export async function measureHttp(options: { durationSeconds: number; connection
     for (let round = 0; round < 2; round++) {
       for (const [i, target] of targets.entries()) rounds[i]!.push(await load(target, connections, durationSeconds / 2))
     }
-    const [bareFigures, emulatorFigures, proxyFigures, proxyNodeHttpFigures] = rounds.map(fastest) as [
+    const [bareFigures, emulatorFigures, proxyFigures, proxyFetchFigures] = rounds.map(fastest) as [
       LoadFigures,
       LoadFigures,
       LoadFigures,
@@ -200,7 +200,7 @@ export async function measureHttp(options: { durationSeconds: number; connection
       bare: bareFigures,
       emulator: emulatorFigures,
       proxy: proxyFigures,
-      proxyNodeHttp: proxyNodeHttpFigures,
+      proxyFetch: proxyFetchFigures,
       emulatorThroughputRatio: emulatorFigures.rps / bareFigures.rps,
       proxyThroughputRatio: proxyFigures.rps / emulatorFigures.rps,
       proxyOverheadP50Ms: sequential.proxyP50Ms - sequential.emulatorP50Ms,

@@ -85,10 +85,10 @@ function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: Http
     { figure: 'Emulator throughput vs bare node:http', ours: h?.emulator.rps, anchor: h?.bare.rps, ratio: clean(h, h?.emulatorThroughputRatio, 'bare', 'emulator'), unit: 'req/s', target: { minRatio: 0.6 } },
     { figure: 'Proxy→emulator throughput vs emulator', ours: h?.proxy.rps, anchor: h?.emulator.rps, ratio: clean(h, h?.proxyThroughputRatio, 'emulator', 'proxy'), unit: 'req/s', target: { minRatio: 0.5 } },
     {
-      figure: 'Diagnostic: proxy with a node:http upstream fetch',
-      ours: h?.proxyNodeHttp.rps,
+      figure: 'Diagnostic: proxy with a fetch option (Fetch-API upstream)',
+      ours: h?.proxyFetch.rps,
       anchor: h?.emulator.rps,
-      ratio: h && h.proxyNodeHttp.rps / h.emulator.rps,
+      ratio: h && h.proxyFetch.rps / h.emulator.rps,
       unit: 'req/s',
     },
     { figure: 'Proxy overhead, p50 sequential', ours: h?.sequential.proxyP50Ms, anchor: h?.sequential.emulatorP50Ms, delta: h?.proxyOverheadP50Ms, unit: 'ms', target: { maxDelta: 1 } },
@@ -97,7 +97,7 @@ function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: Http
     { figure: 'Latency under load p50 / p99: proxy→emulator', ours: h?.proxy.p50Ms, p99: h?.proxy.p99Ms, unit: 'ms' },
     {
       figure: 'Failed requests under load (errors, non-2xx)',
-      ours: h && h.bare.failures + h.emulator.failures + h.proxy.failures + h.proxyNodeHttp.failures,
+      ours: h && h.bare.failures + h.emulator.failures + h.proxy.failures + h.proxyFetch.failures,
       unit: 'req',
       target: { exactly: 0 },
     },
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     proxy: http
       ? { ...http.proxy, throughputRatio: http.proxyThroughputRatio, overheadP50Ms: http.proxyOverheadP50Ms, sequential: http.sequential }
       : null,
-    proxyNodeHttp: http?.proxyNodeHttp ?? null,
+    proxyFetch: http?.proxyFetch ?? null,
     load: http ? { connections: http.connections, durationSeconds: http.durationSeconds, rounds: 2, kept: 'the faster round' } : null,
     browser: browser ?? null,
     verdicts: table.verdicts,

@@ -1,20 +1,24 @@
 // One server under load, in its own process so the load generator never shares its event loop.
-// Usage: tsx bench/serve.ts bare | emulator | proxy <upstreamUrl> | proxy-node-http <upstreamUrl>
+// Usage: tsx bench/serve.ts bare | emulator | proxy <upstreamUrl> | proxy-fetch <upstreamUrl>
 // Prints one JSON line `{ "url": … }` once listening, then serves until killed.
 import { createServer } from 'node:http'
 import { startEmulator } from 'react-stigg/emulator'
 import { bareHandler, benchApiKey, createBenchProxy, listen } from './fixtures'
-import { createNodeHttpFetch } from './nodeHttpFetch'
 
 async function start(kind: string | undefined, upstreamUrl: string | undefined): Promise<string> {
   if (kind === 'bare') return listen(createServer(bareHandler))
   if (kind === 'emulator') return (await startEmulator({ port: 0, apiKey: benchApiKey })).url
   if (kind === 'proxy' && upstreamUrl !== undefined) return listen(createServer(createBenchProxy(upstreamUrl)))
-  if (kind === 'proxy-node-http' && upstreamUrl !== undefined) {
-    return listen(createServer(createBenchProxy(upstreamUrl, createNodeHttpFetch())))
+  if (kind === 'proxy-fetch' && upstreamUrl !== undefined) {
+    // A `fetch` option sends every upstream call through the Fetch API, as on edge runtimes.
+    return listen(createServer(createBenchProxy(upstreamUrl, (request) => globalThis.fetch(request))))
   }
-  throw new Error(`bench/serve.ts: expected "bare", "emulator", "proxy <upstreamUrl>" or "proxy-node-http <upstreamUrl>", got "${process.argv.slice(2).join(' ')}"`)
+  throw new Error(`bench/serve.ts: expected "bare", "emulator", "proxy <upstreamUrl>" or "proxy-fetch <upstreamUrl>", got "${process.argv.slice(2).join(' ')}"`)
 }
+
+// Exit through process.exit so `node --cpu-prof` writes its profile when the bench stops the server.
+process.once('SIGTERM', () => process.exit(0))
+process.once('SIGINT', () => process.exit(0))
 
 start(process.argv[2], process.argv[3]).then(
   (url) => process.stdout.write(`${JSON.stringify({ url })}\n`),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Connect, Plugin } from 'vite'
-import { DEMO_CUSTOMER_COOKIE } from '../src/server'
+import { DEMO_SESSION_COOKIE, type DemoSessions } from './createDemoSessions'
 import { demoCustomers } from './demoCustomers'
 
 const MAX_BODY_BYTES = 1024
@@ -18,18 +18,6 @@ const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
   res.end(JSON.stringify(body))
 }
 
-/** The signed-in demo customer named by a `Cookie` header; anything else (stale, forged, absent) is nobody. */
-export function readDemoCustomer(cookieHeader: string | null | undefined): string | null {
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=')
-    if (name === DEMO_CUSTOMER_COOKIE) {
-      const id = decodeURIComponent(value.join('='))
-      return demoCustomers.some((customer) => customer.id === id) ? id : null
-    }
-  }
-  return null
-}
-
 const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
   let size = 0
   const chunks: Buffer[] = []
@@ -43,14 +31,19 @@ const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
 
 const sessionCookie = (value: string, maxAgeSeconds?: number): string =>
   [
-    `${DEMO_CUSTOMER_COOKIE}=${encodeURIComponent(value)}`,
+    `${DEMO_SESSION_COOKIE}=${value}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
     ...(maxAgeSeconds === undefined ? [] : [`Max-Age=${maxAgeSeconds}`]),
   ].join('; ')
 
-const signIn = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+const sessionOf = (sessions: DemoSessions, req: IncomingMessage): DemoSession => ({
+  customerId: sessions.customerOf(req.headers.cookie),
+  customers: demoCustomers,
+})
+
+const signIn = async (sessions: DemoSessions, req: IncomingMessage, res: ServerResponse): Promise<void> => {
   // JSON only: a cross-site HTML form cannot send it, so no one can sign a visitor in silently.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     sendJson(res, 415, { error: 'POST /demo/sign-in expects Content-Type: application/json' })
@@ -69,39 +62,43 @@ const signIn = async (req: IncomingMessage, res: ServerResponse): Promise<void> 
     sendJson(res, 400, { error: `POST /demo/sign-in needs {"customerId"} set to one of: ${known}` })
     return
   }
-  res.setHeader('Set-Cookie', sessionCookie(customerId))
+  res.setHeader('Set-Cookie', sessionCookie(sessions.signIn(customerId, req.headers.cookie)))
   sendJson(res, 200, { customerId, customers: demoCustomers } satisfies DemoSession)
 }
 
-const handleDemoRequest: Connect.NextHandleFunction = (req, res, next) => {
-  const path = (req.url ?? '').split('?')[0]
-  if (!path?.startsWith('/demo/')) return next()
-  if (path === '/demo/session' && req.method === 'GET') {
-    sendJson(res, 200, { customerId: readDemoCustomer(req.headers.cookie), customers: demoCustomers } satisfies DemoSession)
-  } else if (path === '/demo/sign-in' && req.method === 'POST') {
-    signIn(req, res).catch(next)
-  } else if (path === '/demo/sign-out' && req.method === 'POST') {
-    res.setHeader('Set-Cookie', sessionCookie('', 0))
-    sendJson(res, 200, { customerId: null, customers: demoCustomers } satisfies DemoSession)
-  } else {
-    sendJson(res, 404, {
-      error: `${req.method} ${path} is not a demo endpoint; use GET /demo/session, POST /demo/sign-in or POST /demo/sign-out`,
-    })
+const demoRequestHandler =
+  (sessions: DemoSessions): Connect.NextHandleFunction =>
+  (req, res, next) => {
+    const path = (req.url ?? '').split('?')[0]
+    if (!path?.startsWith('/demo/')) return next()
+    if (path === '/demo/session' && req.method === 'GET') {
+      sendJson(res, 200, sessionOf(sessions, req))
+    } else if (path === '/demo/sign-in' && req.method === 'POST') {
+      signIn(sessions, req, res).catch(next)
+    } else if (path === '/demo/sign-out' && req.method === 'POST') {
+      sessions.signOut(req.headers.cookie)
+      res.setHeader('Set-Cookie', sessionCookie('', 0))
+      sendJson(res, 200, { customerId: null, customers: demoCustomers } satisfies DemoSession)
+    } else {
+      sendJson(res, 404, {
+        error: `${req.method} ${path} is not a demo endpoint; use GET /demo/session, POST /demo/sign-in or POST /demo/sign-out`,
+      })
+    }
   }
-}
 
 /**
- * The demo's stand-in for an app's login: a cookie session among the seeded customers.
- * The proxy's `identify` reads the same cookie, so the browser never names its own customer.
+ * The demo's stand-in for an app's login: `/demo/*` endpoints over a server-side session store.
+ * The proxy's `identify` asks the same store, so the browser never names its own customer.
  */
-export function demoSessionPlugin(): Plugin {
+export function demoSessionPlugin(sessions: DemoSessions): Plugin {
+  const handle = demoRequestHandler(sessions)
   return {
     name: 'react-stigg:demo-session',
     configureServer(server) {
-      server.middlewares.use(handleDemoRequest)
+      server.middlewares.use(handle)
     },
     configurePreviewServer(server) {
-      server.middlewares.use(handleDemoRequest)
+      server.middlewares.use(handle)
     },
   }
 }

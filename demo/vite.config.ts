@@ -4,10 +4,14 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 // The config runs in Node before any alias exists, so it imports the plugin by path.
 import { stiggDevPlugin } from '../src/server'
-import { demoSessionPlugin, readDemoCustomer } from './demoSessionPlugin'
+import { createDemoSessions } from './createDemoSessions'
+import { demoSessionPlugin } from './demoSessionPlugin'
 
 // A fresh key per server start: the e2e test proves this exact string never reaches the browser.
 const emulatorApiKey = `demo-${randomBytes(24).toString('base64url')}`
+
+// One store for the sign-in endpoints and the proxy's identify, like an app's own sessions.
+const sessions = createDemoSessions()
 
 const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url))
 
@@ -20,15 +24,15 @@ export default defineConfig({
     react(),
     stiggDevPlugin({
       path: '/api/stigg',
-      // The session cookie demoSessionPlugin sets, and only for seeded customers: the page never names its customer.
+      // The server's session record behind the cookie's opaque token: the page never names its customer.
       identify: (request) => {
-        const customerId = readDemoCustomer(request.headers.get('cookie'))
+        const customerId = sessions.customerOf(request.headers.get('cookie'))
         return customerId ? { customerId } : null
       },
       allow: { reportUsage: { maxValue: 100 } },
       emulator: { apiKey: emulatorApiKey },
     }),
-    demoSessionPlugin(),
+    demoSessionPlugin(sessions),
   ],
   resolve: {
     // The demo imports the package by its public names, exactly as an app would.

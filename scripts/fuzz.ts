@@ -10,6 +10,10 @@ if (!Number.isInteger(numRuns) || numRuns <= 0) {
   console.error(`fuzz: FUZZ_RUNS must be a positive integer, got '${process.env.FUZZ_RUNS}'`)
   process.exit(2)
 }
+if (!Number.isInteger(seed)) {
+  console.error(`fuzz: FUZZ_SEED must be an integer, got '${process.env.FUZZ_SEED}'`)
+  process.exit(2)
+}
 
 console.log(`fuzz: ${numRuns.toLocaleString('en-US')} cases, seed ${seed} (rerun with FUZZ_SEED=${seed})`)
 const started = performance.now()

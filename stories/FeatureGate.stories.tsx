@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, within } from 'storybook/test'
-import { FeatureGate, type FeatureGateProps, type FeatureGateState } from 'react-stigg'
+import { FeatureGate, type FeatureGateProps } from 'react-stigg'
+import { gateSlots } from './gateSlots'
 import { StiggStory } from './StiggStory'
 import { withStigg } from './withStigg'
 import {
+  defaultSeed,
   seedArgTypes,
   splitSeed,
   stiggStateNames,
@@ -13,53 +15,9 @@ import {
   type StiggStateName,
 } from './stiggStates'
 
-type Args = FeatureGateProps & StiggSeedArgs
+// The stories gate one feature; seed args are optional, each story sets only what it changes.
+type Args = Extract<FeatureGateProps, { featureId: string }> & Partial<StiggSeedArgs>
 type Canvas = ReturnType<typeof within>
-
-const count = new Intl.NumberFormat('en-US')
-
-function CallTheApi({ remaining }: FeatureGateState) {
-  return (
-    <div>
-      <button type="button">Call the API</button>
-      <p>{remaining === null ? 'Unlimited API calls' : `${count.format(remaining)} API calls left this period`}</p>
-    </div>
-  )
-}
-
-const deniedText = (reason: FeatureGateState['reason']): string => {
-  switch (reason) {
-    case 'RequestedUsageExceedingLimit':
-      return 'You’ve used every API call this period. Upgrade for more.'
-    case 'NoActiveSubscription':
-      return 'Your subscription is not active, so API access is off.'
-    case 'NoFeatureEntitlementInSubscription':
-      return 'API access is not in your plan. Upgrade to Pro.'
-    case null:
-      return 'Sign in to use the API.'
-    default:
-      return `API access is denied (${reason}).`
-  }
-}
-
-function CannotCheck({ refetch }: FeatureGateState) {
-  return (
-    <div role="alert">
-      We couldn’t check your access.{' '}
-      <button type="button" onClick={refetch}>
-        Try again
-      </button>
-    </div>
-  )
-}
-
-const gateArgs = {
-  featureId: storyFeature.id,
-  children: (state: FeatureGateState) => <CallTheApi {...state} />,
-  fallback: ({ reason }: FeatureGateState) => <p>{deniedText(reason)}</p>,
-  loading: <p>Checking access…</p>,
-  error: (state: FeatureGateState) => <CannotCheck {...state} />,
-}
 
 const slot = { control: false, table: { category: 'Slots' } } as const
 
@@ -69,7 +27,8 @@ const meta = {
   tags: ['autodocs'],
   decorators: [withStigg],
   render: (args) => <FeatureGate {...splitSeed(args).rest} />,
-  args: gateArgs,
+  // The seed in args too, so Controls start from the values the story actually shows.
+  args: { ...defaultSeed, featureId: storyFeature.id, ...gateSlots },
   argTypes: {
     ...seedArgTypes,
     requestedUsage: { control: { type: 'number', min: 0 } },

@@ -4,6 +4,7 @@ import { PlanBadge, type PlanBadgeProps } from './PlanBadge'
 import { StiggStory } from './StiggStory'
 import { withStigg } from './withStigg'
 import {
+  defaultSeed,
   seedArgTypes,
   splitSeed,
   stiggStateNames,
@@ -12,7 +13,7 @@ import {
   type StiggStateName,
 } from './stiggStates'
 
-type Args = PlanBadgeProps & StiggSeedArgs
+type Args = PlanBadgeProps & Partial<StiggSeedArgs>
 type Canvas = ReturnType<typeof within>
 
 const meta = {
@@ -21,7 +22,8 @@ const meta = {
   tags: ['autodocs'],
   decorators: [withStigg],
   render: (args) => <PlanBadge {...splitSeed(args).rest} />,
-  args: { featureId: 'feature-api-calls', warnAt: 0.8 },
+  // The seed in args too, so Controls start from the values the story actually shows.
+  args: { ...defaultSeed, featureId: 'feature-api-calls', warnAt: 0.8 },
   argTypes: {
     ...seedArgTypes,
     warnAt: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },

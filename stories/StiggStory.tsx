@@ -37,7 +37,7 @@ function SeededProvider({ seed, children }: { seed: StiggSeedArgs; children: Rea
       entitlements={{
         [storyFeature.id]: {
           type: 'metered',
-          usageLimit: seed.limit,
+          usageLimit: seed.unlimited ? null : seed.limit,
           currentUsage: seed.usage,
           isGranted: seed.granted,
           displayName: storyFeature.displayName,
@@ -46,8 +46,8 @@ function SeededProvider({ seed, children }: { seed: StiggSeedArgs; children: Rea
         },
       }}
       subscription={{
-        planId: `plan-${seed.plan.toLowerCase()}`,
-        planName: seed.plan,
+        planId: `plan-${seed.planName.toLowerCase()}`,
+        planName: seed.planName,
         status: seed.status,
         trialEndDate: seed.status === 'TRIAL' ? new Date(now + 14 * day) : null,
         endDate: seed.status === 'CANCELED' ? new Date(now + 10 * day) : null,

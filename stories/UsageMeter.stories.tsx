@@ -4,6 +4,7 @@ import { UsageMeter, type UsageMeterProps, type UsageMeterState } from 'react-st
 import { StiggStory } from './StiggStory'
 import { withStigg } from './withStigg'
 import {
+  defaultSeed,
   seedArgTypes,
   splitSeed,
   stiggStateNames,
@@ -13,7 +14,7 @@ import {
   type StiggStateName,
 } from './stiggStates'
 
-type Args = UsageMeterProps & StiggSeedArgs
+type Args = UsageMeterProps & Partial<StiggSeedArgs>
 type Canvas = ReturnType<typeof within>
 
 const meta = {
@@ -22,7 +23,8 @@ const meta = {
   tags: ['autodocs'],
   decorators: [withStigg],
   render: (args) => <UsageMeter {...splitSeed(args).rest} />,
-  args: { featureId: storyFeature.id, label: 'API calls', warnAt: 0.8 },
+  // The seed in args too, so Controls start from the values the story actually shows.
+  args: { ...defaultSeed, featureId: storyFeature.id, label: 'API calls', warnAt: 0.8 },
   argTypes: {
     ...seedArgTypes,
     warnAt: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },

@@ -8,12 +8,14 @@ export type StiggBackend = 'emulator' | 'loading' | 'error' | 'network-error' | 
 export interface StiggSeedArgs {
   /** API calls used this period. */
   usage: number
-  /** The plan's API call limit; null is unlimited. */
-  limit: number | null
+  /** The plan's API call limit (ignored when `unlimited`). */
+  limit: number
+  /** The plan has no API call limit. A control cannot hold null, so this is its own switch. */
+  unlimited: boolean
   /** Whether API calls are in the plan at all. */
   granted: boolean
-  /** The plan's name. */
-  plan: string
+  /** The plan's name (not `plan`: that is `<FeatureGate>`'s plan-id filter). */
+  planName: string
   status: SubscriptionStatus
   backend: StiggBackend
 }
@@ -29,8 +31,9 @@ export const storyFeature = {
 export const defaultSeed: StiggSeedArgs = {
   usage: 300,
   limit: 1000,
+  unlimited: false,
   granted: true,
-  plan: 'Pro',
+  planName: 'Pro',
   status: 'ACTIVE',
   backend: 'emulator',
 }
@@ -52,9 +55,10 @@ const category = { table: { category: 'Stigg emulator' } }
 
 export const seedArgTypes: Partial<ArgTypes<StiggSeedArgs>> = {
   usage: { control: { type: 'number', min: 0, step: 50 }, description: 'API calls used this period', ...category },
-  limit: { control: { type: 'number', min: 0, step: 100 }, description: 'API call limit; clear it for unlimited', ...category },
+  limit: { control: { type: 'number', min: 0, step: 100 }, description: 'API call limit', ...category },
+  unlimited: { control: 'boolean', description: 'No API call limit (overrides limit)', ...category },
   granted: { control: 'boolean', description: 'API calls are in the plan', ...category },
-  plan: { control: 'select', options: ['Free', 'Pro', 'Enterprise'], ...category },
+  planName: { control: 'select', options: ['Free', 'Pro', 'Enterprise'], ...category },
   status: { control: 'inline-radio', options: ['ACTIVE', 'TRIAL', 'CANCELED', 'PAUSED'], ...category },
   backend: {
     control: 'select',
@@ -68,10 +72,10 @@ export const seedArgTypes: Partial<ArgTypes<StiggSeedArgs>> = {
 export const stiggStates = {
   Loading: { backend: 'loading' },
   Granted: {},
-  Denied: { granted: false, plan: 'Free' },
+  Denied: { granted: false, planName: 'Free' },
   NearLimit: { usage: 950 },
   Exceeded: { usage: 1000 },
-  Unlimited: { usage: 250_000, limit: null, plan: 'Enterprise' },
+  Unlimited: { usage: 250_000, unlimited: true, planName: 'Enterprise' },
   ServerError: { backend: 'error' },
   NetworkError: { backend: 'network-error' },
   Trial: { status: 'TRIAL' },

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
 
   const running = await startEmulator({ port, host: values.host, apiKey: values['api-key'], catalog, dataFile: values.data })
   console.log(`Stigg emulator listening on ${running.url}`)
+  console.log(`Hosted Stigg schema (for dialect 'stigg') on ${running.hostedUrl}`)
   if (values.data !== undefined) console.log(`State is kept in ${values.data}`)
 
   const stop = (signal: string) => {

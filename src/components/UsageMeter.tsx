@@ -20,6 +20,7 @@ export interface UsageMeterProps
  * // → "720 of 1,000 API calls used, resets Dec 1"
  */
 export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function UsageMeter(props, ref) {
+  // The hook reads only its own options from `props`; `rest` is what lands on the root element.
   const {
     featureId,
     label,
@@ -32,15 +33,7 @@ export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function U
     'aria-labelledby': ariaLabelledBy,
     ...rest
   } = props
-  const meter = useUsageMeter(featureId, {
-    label,
-    warnAt,
-    showReset,
-    formatValue,
-    requestedUsage,
-    'aria-label': ariaLabel,
-    'aria-labelledby': ariaLabelledBy,
-  })
+  const meter = useUsageMeter(featureId, props)
   const hasLabel = label !== undefined && label !== null && label !== false
   return (
     <div data-stigg-meter="" {...meter.meterProps} {...rest} ref={ref}>

@@ -8,10 +8,13 @@ export interface UsageMeterInput {
   entitlement: Entitlement | null
   isLoading: boolean
   isError: boolean
-  /** Fraction of the limit (0–1) from which the meter warns. */
-  warnAt: number
+  /**
+   * Fraction of the limit (0–1) from which the meter warns.
+   * @default 0.8
+   */
+  warnAt?: number
   /** Append ", resets Dec 1" to the text when the period end is known. */
-  showReset: boolean
+  showReset?: boolean
   locale: string | undefined
   /** Formats every number in the text; `Intl.NumberFormat(locale)` when omitted. */
   formatValue?: (value: number) => string
@@ -39,12 +42,6 @@ export const NOT_IN_PLAN_TEXT = 'Not included in your plan'
 /** @default 0.8 */
 export const DEFAULT_WARN_AT = 0.8
 
-function pending(state: 'loading' | 'error'): UsageMeterValues {
-  const valueText = state === 'loading' ? LOADING_TEXT : ERROR_TEXT
-  // A meter needs a value; the text overrides it, so assistive tech never announces a made-up 0%.
-  return { state, current: null, limit: null, percentage: null, valueText, resetsAt: null, valueMax: 100, valueNow: 0 }
-}
-
 const validDate = (value: Date | null): Date | null =>
   value instanceof Date && Number.isFinite(value.getTime()) ? value : null
 
@@ -66,9 +63,23 @@ export function normalizeWarnAt(warnAt: number | undefined): number {
  */
 export function computeUsageMeter(input: UsageMeterInput): UsageMeterValues {
   const { entitlement } = input
-  if (!entitlement || entitlement.isFallback) return pending(input.isLoading ? 'loading' : 'error')
-  const rawLimit = entitlement.usageLimit
-  if (rawLimit !== null && Number.isNaN(rawLimit)) return pending('error')
+  const rawLimit = entitlement?.usageLimit
+  // Positional on purpose: five shapes of one 8-field object, written once.
+  const values = (
+    state: UsageMeterState,
+    current: number | null,
+    limit: number | null,
+    percentage: number | null,
+    valueText: string,
+    resetsAt: Date | null,
+    valueMax: number,
+    valueNow: number,
+  ): UsageMeterValues => ({ state, current, limit, percentage, valueText, resetsAt, valueMax, valueNow })
+  if (!entitlement || entitlement.isFallback || Number.isNaN(rawLimit)) {
+    const state = input.isLoading && !Number.isNaN(rawLimit) ? 'loading' : 'error'
+    // A meter needs a value; the text overrides it, so assistive tech never announces a made-up 0%.
+    return values(state, null, null, null, state === 'loading' ? LOADING_TEXT : ERROR_TEXT, null, 100, 0)
+  }
 
   const format = usageFormat(input.locale)
   const num = input.formatValue ?? format.number
@@ -77,24 +88,25 @@ export function computeUsageMeter(input: UsageMeterInput): UsageMeterValues {
   const resetsAt = validDate(entitlement.usagePeriodEnd)
   const reset = input.showReset && resetsAt ? `, resets ${format.date(resetsAt)}` : ''
 
-  if (!entitlement.isGranted) {
-    return { state: 'exceeded', current, limit: 0, percentage: 100, valueText: NOT_IN_PLAN_TEXT, resetsAt, valueMax: 0, valueNow: 0 }
-  }
+  if (!entitlement.isGranted) return values('exceeded', current, 0, 100, NOT_IN_PLAN_TEXT, resetsAt, 0, 0)
 
-  if (rawLimit === null || rawLimit === Infinity) {
-    const valueText = `Unlimited — ${num(current)} ${units(current)} used${reset}`
+  if (rawLimit == null || rawLimit === Infinity) {
     // No limit to measure against: max = now keeps the meter valid, valueText says what it means.
-    return { state: 'unlimited', current, limit: null, percentage: null, valueText, resetsAt, valueMax: current, valueNow: current }
+    return values('unlimited', current, null, null, `Unlimited — ${num(current)} ${units(current)} used${reset}`, resetsAt, current, current)
   }
 
   const limit = Math.max(0, rawLimit)
-  const warnAt = normalizeWarnAt(input.warnAt)
   const requested = Number.isFinite(entitlement.requestedUsage) ? Math.max(0, entitlement.requestedUsage) : 0
-  const percentage = limit === 0 ? 100 : Math.min(100, (current / limit) * 100)
-  const state =
-    current >= limit ? 'exceeded' : current / limit >= warnAt || current + requested > limit ? 'warning' : 'ok'
   const over =
     current > limit ? `, over limit by ${num(current - limit)} ${units(current - limit)}` : current === limit ? ', limit reached' : ''
-  const valueText = `${num(current)} of ${num(limit)} ${units(limit)} used${over}${reset}`
-  return { state, current, limit, percentage, valueText, resetsAt, valueMax: limit, valueNow: Math.min(current, limit) }
+  return values(
+    current >= limit ? 'exceeded' : current / limit >= normalizeWarnAt(input.warnAt) || current + requested > limit ? 'warning' : 'ok',
+    current,
+    limit,
+    limit === 0 ? 100 : Math.min(100, (current / limit) * 100),
+    `${num(current)} of ${num(limit)} ${units(limit)} used${over}${reset}`,
+    resetsAt,
+    limit,
+    Math.min(current, limit),
+  )
 }

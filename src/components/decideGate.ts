@@ -20,6 +20,11 @@ export interface GateInput {
   entitlements: Readonly<Record<string, Entitlement | undefined>>
   entitlementsLoading: boolean
   entitlementsError: boolean
+  /**
+   * Features whose last fetch failed. Their cached answer is stale and no longer counts: the
+   * gate follows its error policy (a fallback entitlement may still open it).
+   */
+  failedFeatureIds?: readonly string[]
   /** Plan ids allowed; null when the gate does not look at the plan. */
   plans: readonly string[] | null
   subscription: Subscription | null
@@ -39,42 +44,30 @@ export interface GateDecision {
   isFallback: boolean
 }
 
-interface Verdict {
-  status: FeatureGateStatus
-  reason: AccessDeniedReason | null
+/** One part's answer: a status, and Stigg's reason when it is `denied`. */
+type Verdict = readonly [FeatureGateStatus, AccessDeniedReason | null]
+
+const granted: Verdict = ['granted', null]
+const denied: Verdict = ['denied', null]
+
+function featureVerdict(entitlement: Entitlement | undefined, loading: boolean, error: boolean, failed: boolean): Verdict {
+  // Nothing known and nothing coming (signed out, disabled): closed, not pending.
+  if (!entitlement) return loading ? ['loading', null] : error ? ['error', null] : denied
+  // A stale answer from before a failed refetch may be a revoked grant: fail closed instead. A
+  // fallback may open a gate while Stigg is unreachable; it never turns an error into a firm "no".
+  if (entitlement.isFallback ? error && !entitlement.hasAccess : failed) return ['error', null]
+  return entitlement.hasAccess ? granted : ['denied', entitlement.accessDeniedReason ?? 'Unknown']
 }
 
-const granted: Verdict = { status: 'granted', reason: null }
-
-function featureVerdict(entitlement: Entitlement | undefined, loading: boolean, error: boolean): Verdict {
-  if (!entitlement) {
-    // Nothing known and nothing coming (signed out, disabled): closed, not pending.
-    return { status: loading ? 'loading' : error ? 'error' : 'denied', reason: null }
-  }
-  if (entitlement.isFallback && error && !entitlement.hasAccess) {
-    // A fallback may open a gate while Stigg is unreachable; it never turns an error into a firm "no".
-    return { status: 'error', reason: null }
-  }
-  if (entitlement.hasAccess) return granted
-  return { status: 'denied', reason: entitlement.accessDeniedReason ?? 'Unknown' }
-}
-
-function isActive(subscription: Subscription, now: Date): boolean {
-  if (subscription.status === 'ACTIVE' || subscription.status === 'TRIAL') return true
-  if (subscription.status === 'CANCELED') return !subscription.endDate || subscription.endDate > now
-  return false
-}
-
-function planVerdict(input: GateInput): Verdict {
-  const { plans, subscription } = input
+function planVerdict({ plans, subscription, subscriptionLoading, subscriptionError, now }: GateInput): Verdict {
   if (!plans) return granted
-  if (!subscription) {
-    if (input.subscriptionLoading) return { status: 'loading', reason: null }
-    if (input.subscriptionError) return { status: 'error', reason: null }
-    return { status: 'denied', reason: 'NoActiveSubscription' }
-  }
-  if (!isActive(subscription, input.now)) return { status: 'denied', reason: 'NoActiveSubscription' }
-  return plans.includes(subscription.plan.id) ? granted : { status: 'denied', reason: PLAN_MISMATCH }
+  // As for features: a subscription kept from before a failed refetch no longer counts.
+  if (subscriptionError) return ['error', null]
+  if (!subscription) return subscriptionLoading ? ['loading', null] : ['denied', 'NoActiveSubscription']
+  const { status, endDate } = subscription
+  const active = status === 'ACTIVE' || status === 'TRIAL' || (status === 'CANCELED' && !(endDate && endDate <= now))
+  if (!active) return ['denied', 'NoActiveSubscription']
+  return plans.includes(subscription.plan.id) ? granted : ['denied', PLAN_MISMATCH]
 }
 
 // An undecided part keeps the gate loading; an error only shows once nothing can still change the answer.
@@ -85,11 +78,11 @@ const precedence: Record<FeatureGateMatch, readonly FeatureGateStatus[]> = {
 
 function combine(verdicts: readonly Verdict[], match: FeatureGateMatch): Verdict {
   for (const status of precedence[match]) {
-    const hit = verdicts.find((verdict) => verdict.status === status)
-    if (hit) return status === 'denied' ? { status, reason: hit.reason } : { status, reason: null }
+    const hit = verdicts.find((verdict) => verdict[0] === status)
+    if (hit) return hit
   }
   // No verdicts at all: a gate on nothing stays closed.
-  return { status: 'denied', reason: null }
+  return denied
 }
 
 /**
@@ -99,25 +92,24 @@ function combine(verdicts: readonly Verdict[], match: FeatureGateMatch): Verdict
  * decideGate({ featureIds: ['feature-sso'], match: 'all', entitlements, plans: null, … }).status // 'granted'
  */
 export function decideGate(input: GateInput): GateDecision {
-  const wanted = input.featureIds.map((id) => input.entitlements[id])
-  const features = wanted.map((entitlement) =>
-    featureVerdict(entitlement, input.entitlementsLoading, input.entitlementsError),
+  const { featureIds, entitlements, failedFeatureIds = [] } = input
+  const features = featureIds.map((id) =>
+    featureVerdict(entitlements[id], input.entitlementsLoading, input.entitlementsError, failedFeatureIds.includes(id)),
   )
   const featurePart = features.length > 0 ? combine(features, input.match) : input.plans ? granted : null
-  const parts = featurePart ? [featurePart, planVerdict(input)] : []
-  const verdict = combine(parts, 'all')
+  const [status, reason] = featurePart ? combine([featurePart, planVerdict(input)], 'all') : denied
 
   let remaining: number | null = null
-  for (const entitlement of wanted) {
-    if (entitlement?.remaining == null || !Number.isFinite(entitlement.remaining)) continue
-    remaining = remaining === null ? entitlement.remaining : Math.min(remaining, entitlement.remaining)
+  for (const id of featureIds) {
+    const value = entitlements[id]?.remaining
+    if (value != null && Number.isFinite(value)) remaining = Math.min(remaining ?? Infinity, value)
   }
 
   return {
-    status: verdict.status,
-    hasAccess: verdict.status === 'granted',
+    status,
+    hasAccess: status === 'granted',
     remaining,
-    reason: verdict.reason,
-    isFallback: wanted.some((entitlement) => entitlement?.isFallback === true),
+    reason,
+    isFallback: featureIds.some((id) => entitlements[id]?.isFallback === true),
   }
 }

@@ -9,34 +9,33 @@ export interface UsageFormat {
   plural: (value: number) => Intl.LDMLPluralRule
 }
 
-const cache = new Map<string, UsageFormat>()
+const cache = new Map<string | undefined, UsageFormat>()
 
 /**
- * Formatters for `locale` (undefined = the runtime default). A locale Intl rejects falls back to
- * the runtime default, so a typo in the provider's `locale` cannot take the page down.
+ * Formatters for `locale` (undefined = the runtime default), built once per locale and shared by
+ * every meter. A locale Intl rejects falls back to the runtime default, so a typo in the
+ * provider's `locale` cannot take the page down.
  */
 export function usageFormat(locale: string | undefined): UsageFormat {
-  const key = locale ?? ''
-  const cached = cache.get(key)
-  if (cached) return cached
-  let format: UsageFormat
-  try {
-    format = build(locale)
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error
-    format = build(undefined)
+  let format = cache.get(locale)
+  if (!format) {
+    try {
+      format = build(locale)
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      format = build(undefined)
+    }
+    cache.set(locale, format)
   }
-  cache.set(key, format)
   return format
 }
 
 function build(locale: string | undefined): UsageFormat {
-  const number = new Intl.NumberFormat(locale)
-  const date = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' })
   const plural = new Intl.PluralRules(locale)
   return {
-    number: (value) => number.format(value),
-    date: (value) => date.format(value),
+    // `format` of NumberFormat and DateTimeFormat is a bound getter, so it can be handed out as is.
+    number: new Intl.NumberFormat(locale).format,
+    date: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format,
     plural: (value) => plural.select(value),
   }
 }

@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import type { AccessDeniedReason, Entitlement } from '../core/types'
 import type { StiggError } from '../core/StiggError'
+import { stiggKeys } from '../core/stiggKeys'
 import { useEntitlements } from '../react/useEntitlements'
 import { useStiggContext } from '../react/StiggContext'
 import { useGateSubscription } from './useGateSubscription'
 import { decideGate, type FeatureGateMatch, type FeatureGateStatus } from './decideGate'
-import { warnOnce } from './warnOnce'
+import { warnOnce } from '../core/warnOnce'
 
 /** What the gate checks: one feature, several, or (with `plan`) none at all. */
 export type FeatureGateTarget =
@@ -51,26 +52,22 @@ export type UseFeatureGateResult = FeatureGateState
 
 const noFeatures: readonly string[] = []
 
-/** The ids to check, and the misuse (if any) to warn about in development. */
-export function resolveGateTarget(options: UseFeatureGateOptions): { featureIds: readonly string[]; problem: string | null } {
-  const { featureId, features, plan } = options
+/** The misuses to warn about in development; production builds drop this function. */
+function gateProblems({ featureId, features, plan, match }: UseFeatureGateOptions): string {
+  const problems: string[] = []
   if (featureId !== undefined && features !== undefined) {
-    return {
-      featureIds: [featureId],
-      problem: `<FeatureGate> got both \`featureId\` ("${featureId}") and \`features\`; it checks \`featureId\` only. Pass one of them.`,
-    }
-  }
-  if (featureId !== undefined) return { featureIds: [featureId], problem: null }
-  if (features !== undefined) {
-    const problem =
-      features.length === 0 && plan === undefined
+    problems.push(`<FeatureGate> got both \`featureId\` ("${featureId}") and \`features\`; it checks \`featureId\` only. Pass one of them.`)
+  } else if (featureId === undefined && plan === undefined && !features?.length) {
+    problems.push(
+      features
         ? '<FeatureGate> got an empty `features` list, so it stays closed. Pass at least one feature id.'
-        : null
-    return { featureIds: features, problem }
+        : '<FeatureGate> got neither `featureId` nor `features` (nor `plan`), so it stays closed. Pass one of them.',
+    )
   }
-  const problem =
-    plan === undefined ? '<FeatureGate> got neither `featureId` nor `features` (nor `plan`), so it stays closed. Pass one of them.' : null
-  return { featureIds: noFeatures, problem }
+  if (match !== undefined && match !== 'all' && match !== 'any') {
+    problems.push(`<FeatureGate> got match="${String(match)}"; use "all" or "any". Using "all".`)
+  }
+  return problems.join('\n')
 }
 
 /**
@@ -81,22 +78,22 @@ export function resolveGateTarget(options: UseFeatureGateOptions): { featureIds:
  */
 export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateResult {
   const ctx = useStiggContext('useFeatureGate')
-  const { featureIds, problem } = resolveGateTarget(options)
+  // `featureId` wins over `features`; a gate on `plan` alone checks no feature.
+  const featureIds = options.featureId !== undefined ? [options.featureId] : (options.features ?? noFeatures)
   const match = options.match === 'any' ? 'any' : 'all'
   const plans = options.plan === undefined ? null : typeof options.plan === 'string' ? [options.plan] : options.plan
-  const matchProblem =
-    options.match !== undefined && options.match !== 'all' && options.match !== 'any'
-      ? `<FeatureGate> got match="${String(options.match)}"; use "all" or "any". Using "all".`
-      : null
+  const problems = process.env.NODE_ENV !== 'production' ? gateProblems(options) : ''
 
   useEffect(() => {
-    if (process.env.NODE_ENV !== 'production') {
-      if (problem) warnOnce(problem)
-      if (matchProblem) warnOnce(matchProblem)
-    }
-  }, [problem, matchProblem])
+    if (process.env.NODE_ENV !== 'production' && problems) problems.split('\n').forEach(warnOnce)
+  }, [problems])
 
   const features = useEntitlements(featureIds, { requestedUsage: options.requestedUsage })
+  // Per feature, which queries failed (useEntitlements only says whether any did); read at
+  // render time, which useEntitlements' subscription to those queries triggers on every change.
+  const failedFeatureIds = featureIds.filter(
+    (featureId) => ctx.queryClient.getQueryState(stiggKeys.entitlement(ctx.customerId, featureId))?.status === 'error',
+  )
   const subscription = useGateSubscription(ctx, plans !== null)
   const decision = decideGate({
     featureIds,
@@ -104,6 +101,7 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
     entitlements: features.entitlements,
     entitlementsLoading: features.isLoading,
     entitlementsError: features.isError,
+    failedFeatureIds,
     plans,
     subscription: plans ? subscription.subscription : null,
     subscriptionLoading: plans !== null && subscription.isLoading,

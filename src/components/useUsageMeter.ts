@@ -4,7 +4,7 @@ import type { StiggError } from '../core/StiggError'
 import { useEntitlement } from '../react/useEntitlement'
 import { useStiggContext } from '../react/StiggContext'
 import { computeUsageMeter, type UsageMeterState } from './computeUsageMeter'
-import { warnOnce } from './warnOnce'
+import { warnOnce } from '../core/warnOnce'
 
 /** Options of {@link useUsageMeter}. */
 export interface UseUsageMeterOptions {
@@ -74,59 +74,37 @@ export interface UseUsageMeterResult {
  */
 export function useUsageMeter(featureId: string, options: UseUsageMeterOptions = {}): UseUsageMeterResult {
   const { locale } = useStiggContext('useUsageMeter')
-  const query = useEntitlement(featureId, { requestedUsage: options.requestedUsage })
+  const { entitlement, isLoading, isError, error } = useEntitlement(featureId, { requestedUsage: options.requestedUsage })
   const labelId = useId()
-  const values = computeUsageMeter({
-    entitlement: query.entitlement,
-    isLoading: query.isLoading,
-    isError: query.isError,
-    warnAt: options.warnAt ?? 0.8,
-    showReset: options.showReset ?? false,
-    locale,
-    formatValue: options.formatValue,
-  })
+  const { valueMax, valueNow, ...values } = computeUsageMeter({ ...options, entitlement, isLoading, isError, locale })
 
-  const hasLabel = options.label !== undefined && options.label !== null && options.label !== false
-  const labelledBy = [options['aria-labelledby'], hasLabel ? labelId : undefined].filter(Boolean).join(' ') || undefined
-  const unnamed = !hasLabel && !options['aria-label'] && !options['aria-labelledby']
-  const warnAt = options.warnAt
-  const isBoolean = query.entitlement?.feature?.featureType === 'BOOLEAN'
+  const { label, warnAt, 'aria-label': ariaLabel, 'aria-labelledby': ariaLabelledBy } = options
+  const hasLabel = label != null && label !== false
+  const labelledBy = [ariaLabelledBy, hasLabel && labelId].filter(Boolean).join(' ')
+  const isBoolean = entitlement?.feature?.featureType === 'BOOLEAN'
   useEffect(() => {
     if (process.env.NODE_ENV !== 'production') {
-      if (unnamed) {
-        warnOnce(`<UsageMeter featureId="${featureId}"> has no accessible name. Pass \`label\`, \`aria-label\` or \`aria-labelledby\`.`)
+      const meter = `<UsageMeter featureId="${featureId}">`
+      if (!hasLabel && !ariaLabel && !ariaLabelledBy) {
+        warnOnce(`${meter} has no accessible name. Pass \`label\`, \`aria-label\` or \`aria-labelledby\`.`)
       }
       if (warnAt !== undefined && !(Number.isFinite(warnAt) && warnAt >= 0 && warnAt <= 1)) {
-        warnOnce(`<UsageMeter featureId="${featureId}"> got warnAt=${String(warnAt)}; use a fraction from 0 to 1 (0.8 = 80%).`)
+        warnOnce(`${meter} got warnAt=${String(warnAt)}; use a fraction from 0 to 1 (0.8 = 80%).`)
       }
-      if (isBoolean) {
-        warnOnce(`<UsageMeter featureId="${featureId}"> is bound to a boolean feature, which has no usage. Use <FeatureGate> for it.`)
-      }
+      if (isBoolean) warnOnce(`${meter} is bound to a boolean feature, which has no usage. Use <FeatureGate> for it.`)
     }
-  }, [featureId, unnamed, warnAt, isBoolean])
+  }, [featureId, hasLabel, ariaLabel, ariaLabelledBy, warnAt, isBoolean])
 
   const meterProps: UsageMeterAriaProps = {
     role: 'meter',
     'aria-valuemin': 0,
-    'aria-valuemax': values.valueMax,
-    'aria-valuenow': values.valueNow,
+    'aria-valuemax': valueMax,
+    'aria-valuenow': valueNow,
     'aria-valuetext': values.valueText,
     'data-state': values.state,
+    ...(values.state === 'loading' && { 'aria-busy': true }),
+    ...(ariaLabel && { 'aria-label': ariaLabel }),
+    ...(labelledBy && { 'aria-labelledby': labelledBy }),
   }
-  if (values.state === 'loading') meterProps['aria-busy'] = true
-  if (options['aria-label']) meterProps['aria-label'] = options['aria-label']
-  if (labelledBy) meterProps['aria-labelledby'] = labelledBy
-
-  return {
-    state: values.state,
-    current: values.current,
-    limit: values.limit,
-    percentage: values.percentage,
-    valueText: values.valueText,
-    resetsAt: values.resetsAt,
-    entitlement: query.entitlement,
-    error: query.error,
-    meterProps,
-    labelProps: { id: labelId },
-  }
+  return { ...values, entitlement, error, meterProps, labelProps: { id: labelId } }
 }

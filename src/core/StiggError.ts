@@ -22,15 +22,16 @@ export interface StiggErrorOptions {
  * if (error instanceof StiggError && error.code === 'HTTP_401') signIn()
  */
 export class StiggError extends Error {
-  override name = 'StiggError'
-  readonly code: string
-  readonly status: number | null
-  readonly graphQLErrors: readonly GraphQLFormattedError[]
-  readonly retryable: boolean
-  readonly retryAfterMs: number | null
+  // `declare`d and assigned in the constructor: class-field syntax would compile to a helper per field.
+  declare readonly code: string
+  declare readonly status: number | null
+  declare readonly graphQLErrors: readonly GraphQLFormattedError[]
+  declare readonly retryable: boolean
+  declare readonly retryAfterMs: number | null
 
   constructor(message: string, options: StiggErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'StiggError'
     this.code = options.code
     this.status = options.status ?? null
     this.graphQLErrors = options.graphQLErrors ?? []

@@ -1,5 +1,6 @@
 import type { EntitlementBatcher } from './createEntitlementBatcher'
 import type { StiggClient } from './createStiggClient'
+import { retryDelay, shouldRetry } from './retry'
 import { StiggError } from './StiggError'
 
 /** What the query and mutation option factories need: the provider builds one. */
@@ -23,11 +24,21 @@ export interface StiggQueryContext {
 export const defaultStaleTime = 30_000
 
 export function noCustomerError(what: string): StiggError {
-  return new StiggError(`react-stigg: \`${what}\` needs a customer, but <StiggProvider> has customerId={null}. Sign the user in first.`, {
+  return new StiggError(`react-stigg: \`${what}\` needs a customer; <StiggProvider> has customerId={null}.`, {
     code: 'NO_CUSTOMER',
   })
 }
 
 export function offlineError(what: string): StiggError {
   return new StiggError(`react-stigg: \`${what}\` cannot reach Stigg because <StiggProvider> is offline.`, { code: 'OFFLINE' })
+}
+
+/** What every Stigg query shares: idle without a customer or offline, the provider's freshness and retry policy. */
+export function queryDefaults(ctx: StiggQueryContext, customerId: string | null) {
+  return {
+    enabled: customerId !== null && ctx.offline !== true,
+    staleTime: ctx.staleTime ?? defaultStaleTime,
+    retry: ctx.retry === false ? (false as const) : shouldRetry,
+    retryDelay,
+  }
 }

@@ -1,4 +1,4 @@
-import type { StiggClient } from './createStiggClient'
+import type { EntitlementResults, StiggClient } from './createStiggClient'
 import { StiggError } from './StiggError'
 import type { EntitlementData } from './types'
 
@@ -6,11 +6,6 @@ import type { EntitlementData } from './types'
 export interface EntitlementBatcher {
   /** Resolves with this feature's data; rejects only for this feature's own error or a failed request. */
   load(customerId: string, featureId: string): Promise<EntitlementData>
-}
-
-interface Waiter {
-  resolve: (data: EntitlementData) => void
-  reject: (error: unknown) => void
 }
 
 /**
@@ -25,47 +20,29 @@ interface Waiter {
  * const [a, b] = await Promise.all([batcher.load('c1', 'feature-a'), batcher.load('c1', 'feature-b')])
  */
 export function createEntitlementBatcher(client: StiggClient): EntitlementBatcher {
-  let pending = new Map<string, Map<string, Waiter[]>>()
-  let scheduled = false
-
-  function flush() {
-    const batch = pending
-    pending = new Map()
-    scheduled = false
-    for (const [customerId, features] of batch) {
-      client.getEntitlements(customerId, [...features.keys()]).then(
-        (results) => {
-          for (const [featureId, waiters] of features) {
-            const result = results[featureId]
-            for (const waiter of waiters) {
-              if (result === undefined) {
-                waiter.reject(
-                  new StiggError(`react-stigg: the Stigg endpoint answered without '${featureId}' for customer '${customerId}'.`, {
-                    code: 'BAD_RESPONSE',
-                  }),
-                )
-              } else if (result instanceof StiggError) waiter.reject(result)
-              else waiter.resolve(result)
-            }
-          }
-        },
-        (error: unknown) => {
-          for (const waiters of features.values()) for (const waiter of waiters) waiter.reject(error)
-        },
-      )
-    }
-  }
-
+  const batches = new Map<string, { ids: Set<string>; results: Promise<EntitlementResults> }>()
   return {
     load(customerId, featureId) {
-      return new Promise<EntitlementData>((resolve, reject) => {
-        let features = pending.get(customerId)
-        if (features === undefined) pending.set(customerId, (features = new Map()))
-        features.set(featureId, [...(features.get(featureId) ?? []), { resolve, reject }])
-        if (!scheduled) {
-          scheduled = true
-          queueMicrotask(flush)
+      let batch = batches.get(customerId)
+      if (batch === undefined) {
+        const ids = new Set<string>()
+        // The request leaves once the microtask queue reaches it: every load of this tick has joined `ids` by then.
+        const results = Promise.resolve().then(() => {
+          batches.delete(customerId)
+          return client.getEntitlements(customerId, [...ids])
+        })
+        batches.set(customerId, (batch = { ids, results }))
+      }
+      batch.ids.add(featureId)
+      return batch.results.then((results) => {
+        const result = results[featureId]
+        if (result instanceof StiggError) throw result
+        if (result === undefined) {
+          throw new StiggError(`react-stigg: no answer for '${featureId}' of customer '${customerId}'`, {
+            code: 'BAD_RESPONSE',
+          })
         }
+        return result
       })
     },
   }

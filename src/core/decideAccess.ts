@@ -1,3 +1,4 @@
+import { toDate } from './toDate'
 import type { Entitlement, EntitlementData, ResetPeriod } from './types'
 
 /** Options of {@link decideAccess}. */
@@ -9,28 +10,12 @@ export interface DecideAccessOptions {
   requestedUsage?: number
 }
 
-const resetPeriods: Record<string, ResetPeriod> = {
-  HOUR: 'HOUR',
-  HOURLY: 'HOUR',
-  DAY: 'DAY',
-  DAILY: 'DAY',
-  WEEK: 'WEEK',
-  WEEKLY: 'WEEK',
-  MONTH: 'MONTH',
-  MONTHLY: 'MONTH',
-  YEAR: 'YEAR',
-  YEARLY: 'YEAR',
-}
-
 /** Seed `MONTHLY` and hosted `MONTH` both become `MONTH`; anything unknown becomes null. */
 export function normaliseResetPeriod(value: string | null | undefined): ResetPeriod | null {
-  return value == null ? null : (resetPeriods[value.toUpperCase()] ?? null)
-}
-
-function toDate(value: string | null): Date | null {
-  if (value === null) return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
+  const upper = value?.toUpperCase()
+  // Seed names are the hosted ones plus "LY" (DAILY is the one irregular form).
+  const period = upper === 'DAILY' ? 'DAY' : upper?.replace(/LY$/, '')
+  return (['HOUR', 'DAY', 'WEEK', 'MONTH', 'YEAR'] as const).find((known) => known === period) ?? null
 }
 
 /**
@@ -54,36 +39,23 @@ export function decideAccess(data: EntitlementData, options: DecideAccessOptions
   const inPlan = data.isGranted || data.accessDeniedReason === 'RequestedUsageExceedingLimit'
   const featureType = data.feature?.featureType
   const isBoolean = featureType === 'BOOLEAN' || (featureType === undefined && data.usageLimit === null && data.resetPeriod === null)
-  const isUnlimited = inPlan && !isBoolean && data.usageLimit === null
-  const base = {
+  const limit = data.usageLimit
+  // Unlimited, boolean or not in the plan: nothing left to count down.
+  const remaining = limit === null || (inPlan && isBoolean) ? null : Math.max(0, limit - data.currentUsage)
+  const hasAccess = inPlan && (isBoolean || limit === null || data.currentUsage + requestedUsage <= limit)
+  return {
     featureId: data.featureId,
     isGranted: inPlan,
-    usageLimit: isBoolean ? null : data.usageLimit,
+    hasAccess,
+    isUnlimited: inPlan && !isBoolean && limit === null,
+    usageLimit: isBoolean ? null : limit,
     currentUsage: data.currentUsage,
+    remaining,
     requestedUsage,
     resetPeriod: normaliseResetPeriod(data.resetPeriod),
     usagePeriodEnd: toDate(data.usagePeriodEnd),
+    accessDeniedReason: hasAccess ? null : inPlan ? 'RequestedUsageExceedingLimit' : (data.accessDeniedReason ?? 'Unknown'),
     isFallback: false,
     feature: data.feature,
-  }
-  if (!inPlan) {
-    return {
-      ...base,
-      hasAccess: false,
-      isUnlimited: false,
-      remaining: data.usageLimit === null ? null : Math.max(0, data.usageLimit - data.currentUsage),
-      accessDeniedReason: data.accessDeniedReason ?? 'Unknown',
-    }
-  }
-  if (isBoolean || data.usageLimit === null) {
-    return { ...base, hasAccess: true, isUnlimited, remaining: null, accessDeniedReason: null }
-  }
-  const hasAccess = data.currentUsage + requestedUsage <= data.usageLimit
-  return {
-    ...base,
-    hasAccess,
-    isUnlimited: false,
-    remaining: Math.max(0, data.usageLimit - data.currentUsage),
-    accessDeniedReason: hasAccess ? null : 'RequestedUsageExceedingLimit',
   }
 }

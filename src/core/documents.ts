@@ -1,19 +1,15 @@
 /**
- * The GraphQL operations the browser sends. The proxy allows exactly these root fields,
- * so keep this file and the proxy's allow-list in step.
+ * The GraphQL operations the browser sends, as plain strings: nothing parses them in the
+ * browser (the proxy and the emulator do, server side). Written compact on purpose, since
+ * every byte here ships to every page. The proxy allows exactly these root fields, so keep
+ * this file and the proxy's allow-list in step.
  */
 
-export const entitlementFields = /* GraphQL */ `
-fragment StiggEntitlementFields on Entitlement {
-  featureId
-  isGranted
-  usageLimit
-  currentUsage
-  resetPeriod
-  accessDeniedReason
-  usagePeriodEnd
-  feature { id displayName featureType units unitsPlural }
-}`
+const plan = 'plan{id name description}'
+const subscription = `id status startDate endDate trialEndDate ${plan}`
+
+export const entitlementFields =
+  'fragment StiggEntitlementFields on Entitlement{featureId isGranted usageLimit currentUsage resetPeriod accessDeniedReason usagePeriodEnd feature{id displayName featureType units unitsPlural}}'
 
 const batchDocuments = new Map<number, string>()
 
@@ -24,34 +20,21 @@ const batchDocuments = new Map<number, string>()
 export function entitlementsDocument(count: number): string {
   let document = batchDocuments.get(count)
   if (document === undefined) {
-    const variables = Array.from({ length: count }, (_, i) => `$f${i}: String!`).join(', ')
-    const fields = Array.from(
-      { length: count },
-      (_, i) => `  e${i}: customerEntitlement(customerId: $customerId, featureId: $f${i}) { ...StiggEntitlementFields }`,
-    ).join('\n')
-    document = `query StiggEntitlements($customerId: String!, ${variables}) {\n${fields}\n}\n${entitlementFields}`
+    let variables = ''
+    let fields = ''
+    for (let i = 0; i < count; i++) {
+      variables += `,$f${i}:String!`
+      fields += `e${i}:customerEntitlement(customerId:$customerId,featureId:$f${i}){...StiggEntitlementFields}\n`
+    }
+    document = `query StiggEntitlements($customerId:String!${variables}){\n${fields}}${entitlementFields}`
     batchDocuments.set(count, document)
   }
   return document
 }
 
-export const subscriptionsDocument = /* GraphQL */ `
-query StiggSubscriptions($customerId: String!) {
-  customerSubscriptions(customerId: $customerId) {
-    id status startDate endDate trialEndDate
-    plan { id name description }
-  }
-}`
+export const subscriptionsDocument = `query StiggSubscriptions($customerId:String!){customerSubscriptions(customerId:$customerId){${subscription}}}`
 
-export const reportUsageDocument = /* GraphQL */ `
-mutation StiggReportUsage($input: ReportUsageInput!) {
-  reportUsage(input: $input) { id customerId featureId currentUsage usagePeriodEnd timestamp }
-}`
+export const reportUsageDocument =
+  'mutation StiggReportUsage($input:ReportUsageInput!){reportUsage(input:$input){id customerId featureId currentUsage usagePeriodEnd timestamp}}'
 
-export const provisionCustomerDocument = /* GraphQL */ `
-mutation StiggProvisionCustomer($input: ProvisionCustomerInput!) {
-  provisionCustomer(input: $input) {
-    customer { id name email createdAt updatedAt }
-    subscription { id status startDate endDate trialEndDate plan { id name description } }
-  }
-}`
+export const provisionCustomerDocument = `mutation StiggProvisionCustomer($input:ProvisionCustomerInput!){provisionCustomer(input:$input){customer{id name email createdAt updatedAt}subscription{${subscription}}}}`

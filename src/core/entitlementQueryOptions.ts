@@ -1,6 +1,5 @@
-import { retryDelay, shouldRetry } from './retry'
 import type { StiggError } from './StiggError'
-import { defaultStaleTime, noCustomerError, type StiggQueryContext } from './StiggQueryContext'
+import { noCustomerError, queryDefaults, type StiggQueryContext } from './StiggQueryContext'
 import { stiggKeys, type EntitlementQueryKey } from './stiggKeys'
 import type { EntitlementData } from './types'
 
@@ -36,9 +35,6 @@ export function entitlementQueryOptions(
     queryKey: stiggKeys.entitlement(customerId, featureId),
     queryFn: () =>
       customerId === null ? Promise.reject(noCustomerError('useEntitlement')) : ctx.batcher.load(customerId, featureId),
-    enabled: customerId !== null && ctx.offline !== true,
-    staleTime: ctx.staleTime ?? defaultStaleTime,
-    retry: ctx.retry === false ? false : shouldRetry,
-    retryDelay,
+    ...queryDefaults(ctx, customerId),
   }
 }

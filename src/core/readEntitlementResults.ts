@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql'
 import { StiggError } from './StiggError'
-import { fromGraphQLErrors, graphQLErrorCode, normaliseErrorCode } from './toStiggError'
+import { graphQLErrorCode, normaliseErrorCode, toStiggError } from './toStiggError'
 import type { EntitlementData } from './types'
 
 /** Each feature's result: its data, or the error that only this feature hit. */
@@ -20,37 +20,33 @@ export function readEntitlementResults(
   status: number,
   url: string,
 ): EntitlementResults {
-  const byAlias = new Map<unknown, GraphQLFormattedError[]>()
-  for (const error of errors) {
-    const alias = error.path?.[0]
-    byAlias.set(alias, [...(byAlias.get(alias) ?? []), error])
-  }
   const results: EntitlementResults = {}
   featureIds.forEach((featureId, i) => {
-    const value = data?.[`e${i}`]
-    const own = byAlias.get(`e${i}`) ?? byAlias.get(undefined) ?? []
+    const alias = `e${i}`
+    const value = data?.[alias]
+    const own = errors.filter((error) => error.path?.[0] === alias)
+    if (own.length === 0) own.push(...errors.filter((error) => error.path?.[0] === undefined))
     const code = normaliseErrorCode(graphQLErrorCode(own[0]) ?? '')
-    if (value != null && own.length === 0) results[featureId] = value
-    else if (deniedCodes.has(code)) results[featureId] = deniedEntitlement(featureId, code)
-    else if (own.length > 0) results[featureId] = fromGraphQLErrors(own, status, `customerEntitlement('${featureId}')`)
-    else
-      results[featureId] = new StiggError(
-        `react-stigg: the Stigg endpoint ${url} answered customerEntitlement('${featureId}') with neither data nor an error.`,
-        { code: 'BAD_RESPONSE', status },
-      )
+    results[featureId] =
+      value != null && own.length === 0
+        ? value
+        : deniedCodes.has(code)
+          ? {
+              featureId,
+              isGranted: false,
+              usageLimit: null,
+              currentUsage: 0,
+              resetPeriod: null,
+              accessDeniedReason: code,
+              usagePeriodEnd: null,
+              feature: null,
+            }
+          : own.length > 0
+            ? toStiggError(own, status, `customerEntitlement('${featureId}')`)
+            : new StiggError(`react-stigg: ${url} answered customerEntitlement('${featureId}') without data`, {
+                code: 'BAD_RESPONSE',
+                status,
+              })
   })
   return results
-}
-
-function deniedEntitlement(featureId: string, reason: string): EntitlementData {
-  return {
-    featureId,
-    isGranted: false,
-    usageLimit: null,
-    currentUsage: 0,
-    resetPeriod: null,
-    accessDeniedReason: reason,
-    usagePeriodEnd: null,
-    feature: null,
-  }
 }

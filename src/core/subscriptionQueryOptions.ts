@@ -1,6 +1,5 @@
 import type { StiggQueryOptions } from './entitlementQueryOptions'
-import { retryDelay, shouldRetry } from './retry'
-import { defaultStaleTime, noCustomerError, type StiggQueryContext } from './StiggQueryContext'
+import { noCustomerError, queryDefaults, type StiggQueryContext } from './StiggQueryContext'
 import { stiggKeys, type SubscriptionsQueryKey } from './stiggKeys'
 import type { SubscriptionData } from './types'
 
@@ -16,9 +15,6 @@ export function subscriptionQueryOptions(
     queryKey: stiggKeys.subscriptions(customerId),
     queryFn: () =>
       customerId === null ? Promise.reject(noCustomerError('useSubscription')) : ctx.client.getSubscriptions(customerId),
-    enabled: customerId !== null && ctx.offline !== true,
-    staleTime: ctx.staleTime ?? defaultStaleTime,
-    retry: ctx.retry === false ? false : shouldRetry,
-    retryDelay,
+    ...queryDefaults(ctx, customerId),
   }
 }

@@ -1,17 +1,10 @@
+import { toDate } from './toDate'
 import type { Subscription, SubscriptionData } from './types'
-
-const toDate = (value: string | null): Date | null => {
-  if (value === null) return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
-}
 
 /** Dates parsed: the cache keeps ISO strings so it stays plain JSON (SSR dehydration). */
 export function toSubscription(data: SubscriptionData): Subscription {
   return {
-    id: data.id,
-    status: data.status,
-    plan: data.plan,
+    ...data,
     startDate: toDate(data.startDate),
     endDate: toDate(data.endDate),
     trialEndDate: toDate(data.trialEndDate),

@@ -1,5 +1,6 @@
 import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql'
 import { parse, validate } from 'graphql'
+import { compileQuery, type CompiledQuery } from './compileQuery'
 
 /** A parsed document, or why it cannot run. */
 export type PreparedDocument =
@@ -12,6 +13,8 @@ export type PreparedDocument =
  */
 export class DocumentCache {
   private readonly entries = new Map<string, PreparedDocument>()
+  /** Keyed by the cached document, so plans leave with it. */
+  private readonly queries = new WeakMap<DocumentNode, Map<string | undefined, CompiledQuery | undefined>>()
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -33,6 +36,25 @@ export class DocumentCache {
       if (!oldest.done) this.entries.delete(oldest.value)
     }
     return prepared
+  }
+
+  /**
+   * The document's query compiled for this operation name, once per document; undefined when
+   * `execute` must run it (mutations, directives, abstract types…).
+   */
+  compiled(document: DocumentNode, operationName: string | undefined): CompiledQuery | undefined {
+    let byName = this.queries.get(document)
+    if (!byName) {
+      byName = new Map()
+      this.queries.set(document, byName)
+    }
+    if (!byName.has(operationName)) {
+      // Only names the document defines are kept, so hostile names cannot grow the map.
+      const compiled = compileQuery(this.schema, document, operationName)
+      if (compiled === undefined && operationName !== undefined) return undefined
+      byName.set(operationName, compiled)
+    }
+    return byName.get(operationName)
   }
 
   get size(): number {

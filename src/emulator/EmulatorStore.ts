@@ -24,12 +24,16 @@ export interface ReportUsageInput {
   featureId: string
   value: number
   idempotencyKey?: string | null
+  /** Hosted Stigg's `updateBehavior`: DELTA (the default) adds `value`, SET makes it the usage. */
+  updateBehavior?: 'DELTA' | 'SET' | null
 }
 
 export interface ProvisionCustomerInput {
   customerId: string
   name?: string | null
   email?: string | null
+  /** Hosted Stigg's id of the customer in the billing system. */
+  billingId?: string | null
   subscriptionParams?: (SubscriptionPatch & { planId: string }) | null
 }
 
@@ -185,8 +189,11 @@ export class EmulatorStore {
   }
 
   reportUsage(input: ReportUsageInput): MeasurementRecord {
-    if (typeof input.value !== 'number' || !Number.isFinite(input.value) || input.value <= 0) {
-      throw new EmulatorError('BAD_USER_INPUT', `reportUsage value must be a finite number greater than 0, got ${input.value}`)
+    const set = input.updateBehavior === 'SET'
+    // SET 0 is a reset; a DELTA of 0 or less is a caller's bug.
+    if (typeof input.value !== 'number' || !Number.isFinite(input.value) || input.value < 0 || (!set && input.value === 0)) {
+      const bound = set ? 'a finite number ≥ 0 with updateBehavior SET' : 'a finite number greater than 0'
+      throw new EmulatorError('BAD_USER_INPUT', `reportUsage value must be ${bound}, got ${input.value}`)
     }
     const customer = this.customerRecord(input.customerId)
     const feature = this.feature(input.featureId)
@@ -197,7 +204,7 @@ export class EmulatorStore {
     const previous = key === null ? undefined : this.state.idempotency[key]
     if (previous) return { ...previous }
     const period = this.period(customer, feature)
-    const currentUsage = this.usage(customer, feature, period) + input.value
+    const currentUsage = set ? input.value : this.usage(customer, feature, period) + input.value
     customer.usage[feature.id] = { value: currentUsage, periodStart: period ? period.start.toISOString() : null }
     const measurement: MeasurementRecord = {
       id: newId(),
@@ -230,6 +237,7 @@ export class EmulatorStore {
       // Idempotent: a repeat only updates contact details; usage and subscription stay.
       if (input.name != null) existing.name = input.name
       if (input.email != null) existing.email = input.email
+      if (input.billingId != null) existing.billingId = input.billingId
       existing.updatedAt = this.now().toISOString()
     } else {
       this.addCustomer({
@@ -238,6 +246,7 @@ export class EmulatorStore {
         name: input.name ?? undefined,
         email: input.email ?? undefined,
       })
+      if (input.billingId != null) this.customerRecord(input.customerId).billingId = input.billingId
     }
     const customer = this.customerRecord(input.customerId)
     const subscription = this.current(customer)

@@ -1,6 +1,7 @@
 import type { ExecutionResult, GraphQLError } from 'graphql'
 import { execute, getOperationAST } from 'graphql'
-import { createRootValue, emulatorSchema } from './emulatorSchema'
+import { createEndpoints } from './emulatorSchema'
+import { runCompiledQuery } from './compileQuery'
 import type { EmulatorStore } from './EmulatorStore'
 import type { RecordedRequest } from './types'
 
@@ -48,8 +49,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** GraphQL over HTTP the way Stigg answers it: key check, JSON body rules, cached parse/validate, execute. */
 export function createRequestHandler(options: RequestHandlerOptions): (request: RawRequest) => Promise<RawResponse> {
   const { apiKey, store, requests, persist } = options
-  const { schema, documents } = emulatorSchema()
-  const rootValue = createRootValue(store)
+  const endpointFor = createEndpoints(store)
 
   return async function handle(request) {
     let body: unknown
@@ -72,8 +72,10 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
     // Drop in chunks so a long load run stays cheap and memory stays bounded.
     if (requests.length > maxRecorded + 1000) requests.splice(0, requests.length - maxRecorded)
 
-    if (!request.path.endsWith('/graphql')) {
-      return errorResponse(404, `The emulator has no route ${request.method} ${request.path}; send POST /graphql`, 'NOT_FOUND')
+    const endpoint = endpointFor(request.path)
+    if (!endpoint) {
+      const routes = 'send POST /graphql (seed contract) or POST /hosted/graphql (hosted Stigg schema)'
+      return errorResponse(404, `The emulator has no route ${request.method} ${request.path}; ${routes}`, 'NOT_FOUND')
     }
     if (request.method !== 'POST') {
       return errorResponse(405, `The emulator accepts POST /graphql, not ${request.method}`, 'METHOD_NOT_ALLOWED', { allow: 'POST' })
@@ -99,16 +101,20 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
       return errorResponse(400, '"operationName" must be a string (or absent)', 'BAD_REQUEST')
     }
 
-    const prepared = documents.get(body.query)
+    const prepared = endpoint.documents.get(body.query)
     if (prepared.errors) {
       const code = prepared.stage === 'parse' ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED'
       return { status: 400, headers: jsonHeaders, body: JSON.stringify({ errors: formatErrors(prepared.errors, code) }) }
     }
     const operationName = body.operationName ?? undefined
+    // The hot path: a compiled read answers without graphql-js; anything it cannot answer exactly runs below.
+    const compiled = endpoint.documents.compiled(prepared.document, operationName)
+    const fast = compiled && runCompiledQuery(endpoint.schema, compiled, endpoint.rootValue, body.variables ?? undefined)
+    if (fast !== undefined) return { status: 200, headers: jsonHeaders, body: fast }
     const result = (await execute({
-      schema,
+      schema: endpoint.schema,
       document: prepared.document,
-      rootValue,
+      rootValue: endpoint.rootValue,
       variableValues: body.variables ?? undefined,
       operationName,
     })) as ExecutionResult

@@ -19,6 +19,8 @@ export interface StartEmulatorOptions extends EmulatorOptions {
 export interface RunningEmulator {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4100/graphql`. */
   url: string
+  /** The same store in hosted Stigg's schema, e.g. `http://127.0.0.1:4100/hosted/graphql`: the upstream for `dialect: 'stigg'`. */
+  hostedUrl: string
   port: number
   emulator: Emulator
   /** Stops listening, drops open connections and waits for the last save. */
@@ -101,6 +103,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   let closing: Promise<void> | undefined
   return {
     url: `http://${urlHost}:${address.port}/graphql`,
+    hostedUrl: `http://${urlHost}:${address.port}/hosted/graphql`,
     port: address.port,
     emulator,
     close() {

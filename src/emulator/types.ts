@@ -26,6 +26,8 @@ export interface CustomerRecord {
   id: string
   name: string | null
   email: string | null
+  /** Set by hosted Stigg's `provisionCustomer(input: { billingId })`; absent otherwise. */
+  billingId?: string | null
   createdAt: string
   updatedAt: string
   /** Oldest first; the last one is the current subscription. */

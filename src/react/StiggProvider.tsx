@@ -8,6 +8,8 @@ import { StiggError } from '../core/StiggError'
 import { stiggKeys } from '../core/stiggKeys'
 import { StiggContext, type StiggContextValue } from './StiggContext'
 
+type CacheEvent = { type: string; action?: { type: string; error?: unknown } }
+
 /** Props of {@link StiggProvider}. */
 export interface StiggProviderProps {
   /** The app's Stigg proxy endpoint (`createStiggProxy` on your backend), e.g. `/api/stigg`. */
@@ -55,19 +57,19 @@ export function StiggProvider(props: StiggProviderProps) {
   // Refs keep inline `headers`/`fetch`/`onError` props from rebuilding the client every render.
   const latest = useRef(props)
   latest.current = props
-  const client = useMemo(
-    () =>
-      createStiggClient({
-        url,
-        headers: () => {
-          const { headers } = latest.current
-          return (typeof headers === 'function' ? headers() : headers) ?? {}
-        },
-        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
-      }),
-    [url],
-  )
-  const batcher = useMemo(() => createEntitlementBatcher(client), [client])
+  const [client, batcher] = useMemo(() => {
+    // Getters: the client reads `headers` and `fetch` per request, so it always sees the latest props.
+    const created = createStiggClient({
+      url,
+      get headers() {
+        return latest.current.headers
+      },
+      get fetch() {
+        return latest.current.fetch
+      },
+    })
+    return [created, createEntitlementBatcher(created)] as const
+  }, [url])
   const defaults = queryClient.getDefaultOptions()
   const retry = defaults.queries?.retry !== false && defaults.mutations?.retry !== false
 
@@ -85,23 +87,15 @@ export function StiggProvider(props: StiggProviderProps) {
   }, [queryClient, customerId])
 
   useEffect(() => {
-    const report = (error: unknown) => {
-      if (error instanceof StiggError && !isCancelledError(error)) latest.current.onError?.(error)
+    // Both caches announce a failure (after retries) as an `updated` event with an `error` action.
+    const report = (event: CacheEvent, key: readonly unknown[] | undefined) => {
+      const error = event.type === 'updated' && event.action?.type === 'error' ? event.action.error : undefined
+      if (key?.[0] === stiggKeys.all[0] && error instanceof StiggError && !isCancelledError(error)) latest.current.onError?.(error)
     }
-    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'error' && event.query.queryKey[0] === stiggKeys.all[0]) {
-        report(event.action.error)
-      }
-    })
-    const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
-      if (
-        event.type === 'updated' &&
-        event.action.type === 'error' &&
-        event.mutation.options.mutationKey?.[0] === stiggKeys.all[0]
-      ) {
-        report(event.action.error)
-      }
-    })
+    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => report(event, event.query.queryKey))
+    const unsubscribeMutations = queryClient
+      .getMutationCache()
+      .subscribe((event) => report(event, event.mutation?.options.mutationKey))
     return () => {
       unsubscribeQueries()
       unsubscribeMutations()

@@ -43,7 +43,7 @@ enum FeatureType @extension(reason: "boolean features have no limit; metered one
   METERED
 }
 
-"Stigg's names for why access was denied."
+"Stigg's names for why access was denied. The emulator gives the first six; the rest come from hosted Stigg through the 'stigg' dialect."
 enum AccessDeniedReason @extension {
   NoActiveSubscription
   NoFeatureEntitlementInSubscription
@@ -51,6 +51,14 @@ enum AccessDeniedReason @extension {
   CustomerNotFound
   FeatureNotFound
   Unknown
+  BudgetExceeded
+  CustomerIsArchived
+  CustomerResourceNotFound
+  EntitlementNotFound
+  FeatureTypeMismatch
+  InsufficientCredits
+  RequestedValuesMismatch
+  Revoked
 }
 
 type Feature @extension(reason: "display metadata for meters and gates") {

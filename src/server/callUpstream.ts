@@ -1,3 +1,4 @@
+import type { UpstreamResponse, UpstreamSender } from './nodeUpstream'
 import { jsonHeaders, ProxyRefusal } from './ProxyRefusal'
 import { retryAfterSeconds } from './retryAfterSeconds'
 import type { StiggDialect, VettedOperation } from './StiggDialect'
@@ -16,50 +17,56 @@ export class UpstreamFault extends ProxyRefusal {
 }
 
 export interface UpstreamConfig {
-  url: string
+  /** Sends one POST to the upstream URL: `createNodeUpstream` on Node, else `fetchUpstream`. */
+  send: UpstreamSender
   apiKey: string
   timeoutMs: number
-  fetch: (request: Request) => Promise<Response>
   dialect: StiggDialect
   /** Removes the key from anything the upstream sends back. */
   scrub: (text: string) => string
+}
+
+/** What the proxy answers the browser, before it becomes a `Response` or a `node:http` reply. */
+export interface ProxyAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string
 }
 
 const TIMED_OUT = Symbol('timed out')
 
 /**
  * Sends the vetted operation with the server's key and nothing from the browser, within
- * `timeoutMs` from sending to the last byte. Resolves with the browser's response; throws
+ * `timeoutMs` from sending to the last byte. Resolves with the browser's answer; throws
  * an {@link UpstreamFault}.
  */
-export async function callUpstream(config: UpstreamConfig, operation: VettedOperation): Promise<Response> {
-  const controller = new AbortController()
+export async function callUpstream(config: UpstreamConfig, operation: VettedOperation): Promise<ProxyAnswer> {
+  let expire: (reason: typeof TIMED_OUT) => void = () => undefined
   const deadline = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(TIMED_OUT), { once: true })
+    expire = reject
   })
   deadline.catch(() => undefined) // rejection is observed through the races below
-  const timer = setTimeout(() => controller.abort(), config.timeoutMs)
+  const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-api-key': config.apiKey }
+  const call = config.send(headers, config.dialect.buildUpstreamBody(operation))
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    expire(TIMED_OUT)
+    call.abort()
+  }, config.timeoutMs)
   const timeout = () =>
     new UpstreamFault(504, 'UPSTREAM_TIMEOUT', 'Stigg did not answer in time.', `no complete answer within timeoutMs (${config.timeoutMs} ms)`)
   try {
-    const request = new Request(config.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-api-key': config.apiKey },
-      body: config.dialect.buildUpstreamBody(operation),
-      signal: controller.signal,
-      // Following a redirect could carry the key to another host.
-      redirect: 'manual',
-    })
-    let response: Response
+    let response: UpstreamResponse
     try {
-      response = await Promise.race([config.fetch(request), deadline])
+      response = await Promise.race([call.response, deadline])
     } catch (error) {
-      if (error === TIMED_OUT || controller.signal.aborted) throw timeout()
+      if (error === TIMED_OUT || timedOut) throw timeout()
       throw new UpstreamFault(502, 'UPSTREAM_UNAVAILABLE', 'Stigg could not be reached.', `request failed: ${describe(error)}`)
     }
     const { status } = response
     if (status === 401 || status === 403) {
-      await response.body?.cancel().catch(() => undefined)
+      response.discard()
       throw new UpstreamFault(
         502,
         'UPSTREAM_AUTH',
@@ -71,11 +78,11 @@ export async function callUpstream(config: UpstreamConfig, operation: VettedOper
     try {
       text = await Promise.race([response.text(), deadline])
     } catch (error) {
-      if (error === TIMED_OUT || controller.signal.aborted) throw timeout()
+      if (error === TIMED_OUT || timedOut) throw timeout()
       throw new UpstreamFault(502, 'UPSTREAM_UNAVAILABLE', 'The connection to Stigg broke.', `reading the answer failed: ${describe(error)}`)
     }
     if (status === 429) {
-      const seconds = retryAfterSeconds(response.headers.get('retry-after'))
+      const seconds = retryAfterSeconds(response.retryAfter)
       throw new UpstreamFault(429, 'RATE_LIMITED', `Stigg's rate limit was reached; retry in ${seconds} s.`, 'upstream answered 429', {
         'retry-after': String(seconds),
       })
@@ -91,7 +98,8 @@ export async function callUpstream(config: UpstreamConfig, operation: VettedOper
       throw new UpstreamFault(502, 'UPSTREAM_BAD_RESPONSE', 'Stigg answered unexpectedly.', `upstream answered ${status} without a GraphQL JSON body`)
     }
     const mapped = config.dialect.mapResponse(body, operation)
-    return new Response(config.scrub(mapped === body ? text : JSON.stringify(mapped)), { status, headers: jsonHeaders })
+    // Unchanged by the dialect: the upstream's bytes go out as they came, without re-serialising.
+    return { status, headers: jsonHeaders, body: config.scrub(mapped === body ? text : JSON.stringify(mapped)) }
   } finally {
     clearTimeout(timer)
   }

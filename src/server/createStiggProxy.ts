@@ -1,6 +1,8 @@
-import { callUpstream, UpstreamFault } from './callUpstream'
-import { createFirewall } from './createFirewall'
-import { ProxyRefusal, refusalResponse } from './ProxyRefusal'
+import { callUpstream, UpstreamFault, type ProxyAnswer } from './callUpstream'
+import { createFirewall, type GraphQLRequestBody } from './createFirewall'
+import { fetchUpstream } from './fetchUpstream'
+import { createNodeUpstream } from './nodeUpstream'
+import { jsonHeaders, ProxyRefusal } from './ProxyRefusal'
 import { checkEnvelope, readGraphQLRequest } from './readGraphQLRequest'
 import { resolveProxyOptions } from './resolveProxyOptions'
 import { createScrubber } from './scrubSecret'
@@ -27,7 +29,8 @@ export function createStiggProxy(options: StiggProxyOptions): StiggProxyHandler 
   const config = resolveProxyOptions(options)
   const scrub = createScrubber(config.apiKey)
   const firewall = createFirewall(config.dialect, config.allow)
-  const upstream = { url: config.upstreamUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs, fetch: config.fetch, dialect: config.dialect, scrub }
+  const send = (config.fetch ? undefined : createNodeUpstream(config.upstreamUrl)) ?? fetchUpstream(config.upstreamUrl, config.fetch)
+  const upstream = { send, apiKey: config.apiKey, timeoutMs: config.timeoutMs, dialect: config.dialect, scrub }
 
   const emit = (event: StiggProxyEvent): void => {
     if (!config.onEvent) return
@@ -38,14 +41,14 @@ export function createStiggProxy(options: StiggProxyOptions): StiggProxyHandler 
     }
   }
 
-  return async function stiggProxy(request: Request): Promise<Response> {
+  const answer: ProxyCore = async (request, readBody) => {
     const started = performance.now()
     let customerId: string | undefined
     let operationName: string | null | undefined
     try {
       checkEnvelope(request)
       customerId = await identifyCustomer(config.identify, request)
-      const body = await readGraphQLRequest(request)
+      const body = await readBody()
       const operation = firewall(body, customerId)
       operationName = operation.operationName
       const response = await callUpstream(upstream, operation)
@@ -60,17 +63,35 @@ export function createStiggProxy(options: StiggProxyOptions): StiggProxyHandler 
     } catch (error) {
       if (error instanceof UpstreamFault) {
         emit({ type: 'upstream_error', code: error.code, status: error.status, message: scrub(`${error.message} (${error.detail})`), customerId, operationName })
-        return refusalResponse(error)
+        return refusalAnswer(error)
       }
       if (error instanceof ProxyRefusal) {
         emit({ type: 'denied', reason: error.code, status: error.status, message: scrub(error.message), ...(customerId === undefined ? {} : { customerId }) })
-        return refusalResponse(error)
+        return refusalAnswer(error)
       }
       const message = error instanceof Error ? error.message : String(error)
       emit({ type: 'error', code: 'INTERNAL_SERVER_ERROR', status: 500, message: scrub(message), cause: error instanceof IdentifyError ? error.cause : error })
-      return refusalResponse(internalError())
+      return refusalAnswer(internalError())
     }
   }
+
+  const stiggProxy: StiggProxyHandler = async (request) => {
+    const { status, headers, body } = await answer(request, () => readGraphQLRequest(request))
+    return new Response(body, { status, headers })
+  }
+  // toNodeHandler finds the core here and skips the Fetch objects it would only unwrap again.
+  Object.defineProperty(stiggProxy, proxyCore, { value: answer })
+  return stiggProxy
+}
+
+/** The proxy without its Fetch-API edge: `readBody` supplies the request body already checked. */
+export type ProxyCore = (request: Request, readBody: () => GraphQLRequestBody | Promise<GraphQLRequestBody>) => Promise<ProxyAnswer>
+
+/** @internal Where a handler made by createStiggProxy keeps its {@link ProxyCore}. */
+export const proxyCore = Symbol('react-stigg proxy core')
+
+function refusalAnswer(refusal: ProxyRefusal): ProxyAnswer {
+  return { status: refusal.status, headers: { ...jsonHeaders, ...refusal.headers }, body: JSON.stringify({ errors: refusal.errors }) }
 }
 
 async function identifyCustomer(identify: StiggProxyOptions['identify'], request: Request): Promise<string> {

@@ -25,14 +25,10 @@ export function checkEnvelope(request: Request): void {
 
 /** Reads at most {@link MAX_BODY_BYTES}, counting the bytes that actually arrive, and checks the JSON shape. */
 export async function readGraphQLRequest(request: Request): Promise<GraphQLRequestBody> {
-  const tooLarge = () =>
-    new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes, the Stigg proxy's limit.`)
   const declared = Number(request.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge()
-  if (request.bodyUsed) {
-    throw new Error('The request body was already read before the Stigg proxy got it: identify() must not consume the body.')
-  }
-  if (!request.body) throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request has no body: send { "query": "…" } as JSON.')
+  if (request.bodyUsed) throw bodyConsumed()
+  if (!request.body) throw noBody()
 
   const chunks: Uint8Array[] = []
   let size = 0
@@ -54,9 +50,33 @@ export async function readGraphQLRequest(request: Request): Promise<GraphQLReque
     offset += chunk.byteLength
   }
 
+  return parseGraphQLRequest(bytes)
+}
+
+/**
+ * The same checks on a body `toNodeHandler` already read (at most {@link MAX_BODY_BYTES} + 1
+ * bytes): reading it again from the `Request`'s stream would only cost time.
+ */
+export function readBufferedGraphQLRequest(request: Request, bytes: Uint8Array | undefined): GraphQLRequestBody {
+  if (request.bodyUsed) throw bodyConsumed()
+  if (bytes === undefined) throw noBody()
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge()
+  return parseGraphQLRequest(bytes)
+}
+
+const tooLarge = () =>
+  new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes, the Stigg proxy's limit.`)
+const noBody = () => new ProxyRefusal(400, 'BAD_REQUEST', 'The request has no body: send { "query": "…" } as JSON.')
+const bodyConsumed = () =>
+  new Error('The request body was already read before the Stigg proxy got it: identify() must not consume the body.')
+
+// Stateless without `stream: true`, so one decoder serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+function parseGraphQLRequest(bytes: Uint8Array): GraphQLRequestBody {
   let parsed: unknown
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    parsed = JSON.parse(utf8.decode(bytes))
   } catch {
     throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request body is not valid UTF-8 JSON.')
   }

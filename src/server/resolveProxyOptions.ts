@@ -1,5 +1,6 @@
 import type { ResolvedAllow } from './compileOperation'
 import { createSeedDialect } from './seedDialect'
+import { createStiggDialect } from './createStiggDialect'
 import type { StiggDialect } from './StiggDialect'
 import type { StiggProxyOptions } from './types'
 
@@ -10,7 +11,8 @@ export interface ResolvedProxyOptions {
   dialect: StiggDialect
   allow: ResolvedAllow
   timeoutMs: number
-  fetch: (request: Request) => Promise<Response>
+  /** Undefined: the global fetch, called with a URL and init (see callUpstream). */
+  fetch: ((request: Request) => Promise<Response>) | undefined
   onEvent: StiggProxyOptions['onEvent']
 }
 
@@ -49,18 +51,14 @@ export function resolveProxyOptions(options: StiggProxyOptions): ResolvedProxyOp
     dialect: resolveDialect(dialect),
     allow: resolveAllow(allow),
     timeoutMs,
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     onEvent,
   }
 }
 
 function resolveDialect(dialect: unknown): StiggDialect {
   if (dialect === 'seed') return createSeedDialect()
-  if (dialect === 'stigg') {
-    throw new Error(
-      "createStiggProxy: dialect 'stigg' (hosted Stigg's schema) is not supported yet; use dialect 'seed' with the emulator or a seed-compatible upstream.",
-    )
-  }
+  if (dialect === 'stigg') return createStiggDialect()
   throw new TypeError(`createStiggProxy: options.dialect must be 'seed' or 'stigg', got ${JSON.stringify(dialect)}.`)
 }
 

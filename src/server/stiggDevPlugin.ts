@@ -43,7 +43,9 @@ const defaultIdentify: StiggProxyOptions['identify'] = (request) => {
 /**
  * Serves the Stigg proxy at `/api/stigg` in `vite dev` and `vite preview`. The upstream is
  * an in-process emulator, unless the environment has both `STIGG_API_URL` and
- * `STIGG_API_KEY` (then `STIGG_DIALECT`, default 'seed', names its schema).
+ * `STIGG_API_KEY` (then `STIGG_DIALECT`, default 'seed', names its schema). With the
+ * emulator, `STIGG_DIALECT=stigg` routes through its hosted schema (`/hosted/graphql`), so the
+ * proxy's hosted-Stigg translation runs locally.
  *
  * @example
  * // vite.config.ts
@@ -66,9 +68,9 @@ export function stiggDevPlugin(options: StiggDevPluginOptions = {}): StiggDevPlu
         ((event: StiggProxyEvent) => {
           if (event.type !== 'allowed') warn(`[react-stigg proxy] ${event.status} ${event.type === 'denied' ? event.reason : event.code}: ${event.message}`)
         })
+      const dialect = (env['STIGG_DIALECT'] ?? 'seed') as StiggDialectName
       const shared = { identify: options.identify ?? defaultIdentify, allow: options.allow ?? { reportUsage: { maxValue: 1000 } }, onEvent }
       if (env['STIGG_API_URL'] && env['STIGG_API_KEY']) {
-        const dialect = (env['STIGG_DIALECT'] ?? 'seed') as StiggDialectName
         return toNodeHandler(createStiggProxy({ ...shared, apiKey: env['STIGG_API_KEY'], upstreamUrl: env['STIGG_API_URL'], dialect }))
       }
       if (env['STIGG_API_URL'] || env['STIGG_API_KEY']) {
@@ -80,7 +82,13 @@ export function stiggDevPlugin(options: StiggDevPluginOptions = {}): StiggDevPlu
       await emulator.ready
       api.emulator = emulator
       return toNodeHandler(
-        createStiggProxy({ ...shared, apiKey: emulator.apiKey, upstreamUrl: 'http://emulator.local/graphql', fetch: emulator.fetch }),
+        createStiggProxy({
+          ...shared,
+          apiKey: emulator.apiKey,
+          dialect,
+          upstreamUrl: dialect === 'stigg' ? 'http://emulator.local/hosted/graphql' : 'http://emulator.local/graphql',
+          fetch: emulator.fetch,
+        }),
       )
     })()
     return handler

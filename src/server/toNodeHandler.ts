@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { MAX_BODY_BYTES } from './readGraphQLRequest'
+import { proxyCore, type ProxyCore } from './createStiggProxy'
+import { MAX_BODY_BYTES, readBufferedGraphQLRequest } from './readGraphQLRequest'
 import type { StiggProxyHandler } from './types'
 
 /** A `node:http` / Express / Connect request handler. */
@@ -47,9 +48,19 @@ async function serve(handler: StiggProxyHandler, req: ParsedRequest, res: Server
       ;({ bytes: body, complete } = await readBody(req, MAX_BODY_BYTES))
     }
   }
-  const response = await handler(
-    new Request(requestUrl(req), { method, headers, ...(body === undefined ? {} : { body }) }),
-  )
+  const core = (handler as { [proxyCore]?: ProxyCore })[proxyCore]
+  if (core) {
+    // createStiggProxy's own handler: hand it the bytes already read and write its answer as is.
+    // `identify` reads headers and cookies only, so its Request carries no body stream (the
+    // costliest part of building one).
+    const request = new Request(requestUrl(req), { method, headers })
+    const answer = await core(request, () => readBufferedGraphQLRequest(request, body))
+    if (!complete) answer.headers = { ...answer.headers, connection: 'close' }
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) })
+    res.end(answer.body)
+    return
+  }
+  const response = await handler(new Request(requestUrl(req), { method, headers, ...(body === undefined ? {} : { body }) }))
   const payload = Buffer.from(await response.arrayBuffer())
   res.statusCode = response.status
   response.headers.forEach((value, name) => res.setHeader(name, value))

@@ -26,7 +26,11 @@ export interface StiggProxyAllow {
   introspection?: boolean
 }
 
-/** The upstream schema the proxy speaks. Only `'seed'` is implemented so far. */
+/**
+ * The upstream schema the proxy speaks: `'seed'` (the emulator, or any upstream with the seed
+ * contract) or `'stigg'` (hosted Stigg at `https://api.stigg.io/graphql`, or the emulator's
+ * `/hosted/graphql`). The browser sends the same operations and gets the same shapes with either.
+ */
 export type StiggDialectName = 'seed' | 'stigg'
 
 /** The `extensions.code` of every error the proxy itself answers with. */
@@ -118,7 +122,7 @@ export interface StiggProxyOptions {
    */
   identify: (request: Request) => Promise<StiggIdentity | null> | StiggIdentity | null
   /**
-   * The upstream's schema.
+   * The upstream's schema: `'stigg'` for hosted Stigg, `'seed'` for the emulator's `/graphql`.
    * @default 'seed'
    */
   dialect?: StiggDialectName

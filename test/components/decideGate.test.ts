@@ -95,6 +95,19 @@ describe('decideGate', () => {
     expect(decideGate(input({ featureIds: ['a'], entitlements: { a: closedFallback } })).status).toBe('denied')
   })
 
+  it('stops trusting a stale answer once its refetch failed, feature by feature', () => {
+    const stale = { a: entitlement('a'), b: entitlement('b') }
+    expect(decideGate(input({ featureIds: ['a'], entitlementsError: true, failedFeatureIds: ['a'], entitlements: stale })).status).toBe('error')
+    // `any`: a fresh grant on b still opens the gate while a's refetch failed.
+    const any = input({ featureIds: ['a', 'b'], match: 'any', entitlementsError: true, failedFeatureIds: ['a'], entitlements: stale })
+    expect(decideGate(any).status).toBe('granted')
+    expect(decideGate({ ...any, match: 'all' }).status).toBe('error')
+    const fallback = { a: entitlement('a', { isFallback: true }) }
+    expect(decideGate(input({ featureIds: ['a'], entitlementsError: true, failedFeatureIds: ['a'], entitlements: fallback })).status).toBe('granted')
+    const pro = subscription('plan-pro')
+    expect(decideGate(input({ plans: ['plan-pro'], subscription: pro, subscriptionError: true })).status).toBe('error')
+  })
+
   it('is closed, not pending, when nothing is known and nothing is coming', () => {
     expect(decideGate(input({ featureIds: ['a'] }))).toMatchObject({ status: 'denied', reason: null })
     expect(decideGate(input({}))).toMatchObject({ status: 'denied', hasAccess: false })

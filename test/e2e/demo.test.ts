@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import demoConfig from '../../demo/vite.config'
+import { axeViolations } from './axeViolations'
 import { demoEmulatorOf } from './demoEmulatorOf'
 
 const screenshotPath = fileURLToPath(new URL('../../docs/demo.png', import.meta.url))
@@ -26,6 +27,9 @@ const webSockets: URL[] = []
 const pendingBodies: Promise<string>[] = []
 
 beforeAll(async () => {
+  // Always the in-process emulator, even in a shell that has a real Stigg configured.
+  delete process.env['STIGG_API_URL']
+  delete process.env['STIGG_API_KEY']
   server = await createServer({
     ...demoConfig,
     configFile: false,
@@ -81,18 +85,20 @@ const signInAs = async (customerId: string, name: string) => {
 }
 
 describe('demo app in Chromium', () => {
-  it('starts signed out and offers the seeded customers', async () => {
+  it('starts signed out, offers the seeded customers, and passes axe', async () => {
     await page.goto(origin)
     await page.getByRole('heading', { name: 'Sign in to Acme Analytics' }).waitFor()
     expect(await page.getByRole('button', { name: /^Sign in as / }).count()).toBe(6)
+    expect(await axeViolations(page)).toEqual([])
   })
 
-  it('shows Free Co and Enterprise Corp different gates', async () => {
+  it('shows Free Co and Enterprise Corp different gates, and passes axe', async () => {
     await signInAs('customer-free', 'Free Co')
     await section('Your plan').getByText('Free', { exact: true }).waitFor()
     await section('Single sign-on').getByRole('link', { name: 'Upgrade to Enterprise' }).waitFor()
     await section('Advanced analytics').getByRole('link', { name: 'Upgrade to Pro' }).waitFor()
     expect(await page.getByRole('button', { name: 'Save SSO settings' }).count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
 
     await signInAs('customer-enterprise', 'Enterprise Corp')
     await section('Your plan').getByText('Enterprise', { exact: true }).waitFor()
@@ -117,6 +123,7 @@ describe('demo app in Chromium', () => {
     await expect.poll(() => apiCallsMeter().getAttribute('data-state')).toBe('exceeded')
     await section('Usage').getByRole('link', { name: 'Upgrade to Enterprise' }).waitFor()
     expect(await page.getByRole('button', { name: 'Make an API call' }).count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
     expect(demoEmulatorOf(server).admin.getUsage('customer-pro', 'feature-api-calls')).toBe(10_000)
   })
 
@@ -132,6 +139,21 @@ describe('demo app in Chromium', () => {
       }
     }
     for (const socket of webSockets) expect(socket.host).toBe(new URL(origin).host)
+  })
+
+  it('knows the customer from its server-side session, not from a cookie naming one', async () => {
+    const [cookie] = await page.context().cookies(origin)
+    expect(cookie).toMatchObject({ name: 'acme_demo_session', httpOnly: true, sameSite: 'Lax' })
+    expect(cookie?.value).not.toMatch(/customer/)
+    const askAs = (cookieHeader: string) =>
+      fetch(`${origin}/api/stigg`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookieHeader },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      }).then((response) => response.status)
+    expect(await askAs(`acme_demo_session=${cookie?.value}`)).toBe(200)
+    expect(await askAs('acme_demo_session=customer-enterprise')).toBe(401)
+    expect(await askAs('stigg_demo_customer=customer-enterprise')).toBe(401)
   })
 
   it('never shows the API key to the browser', async () => {

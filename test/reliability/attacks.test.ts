@@ -49,9 +49,9 @@ async function send(attack: Attack): Promise<RawResponse> {
   const body = typeof spec.body === 'string' ? Buffer.from(spec.body) : spec.body
   if (spec.transport === 'fetch') {
     if (spec.contentLength !== undefined) headers['content-length'] = String(spec.contentLength)
-    const response = await proxies[spec.proxy ?? 'default'](
-      new Request(`http://app.test${spec.path ?? '/graphql'}`, { method: spec.method ?? 'POST', headers, body }),
-    )
+    const init: RequestInit = { method: spec.method ?? 'POST', headers }
+    if (body !== undefined) init.body = new Uint8Array(body)
+    const response = await proxies[spec.proxy ?? 'default'](new Request(`http://app.test${spec.path ?? '/graphql'}`, init))
     return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() }
   }
   return sendRaw(port, {

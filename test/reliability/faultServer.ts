@@ -10,6 +10,8 @@ export interface FaultServer {
   setMode(mode: FaultMode): void
   /** Requests received, whatever the mode. */
   hits(): number
+  /** Connections a `hang` or `drip` is holding open right now (a `drip` counts once its headers are out). */
+  held(): number
   /** Destroys connections a `hang` or `drip` is holding open, as a crashed hop would. */
   dropStuck(): void
   close(): Promise<void>
@@ -40,7 +42,7 @@ export async function startFaultServer(target: string): Promise<FaultServer> {
       if (value === undefined || ['host', 'connection', 'content-length', 'transfer-encoding'].includes(name)) continue
       headers.set(name, Array.isArray(value) ? value.join(', ') : value)
     }
-    return fetch(target, { method: req.method ?? 'POST', headers, body: body.length > 0 ? body : undefined })
+    return fetch(target, { method: req.method ?? 'POST', headers, body: body.length > 0 ? new Uint8Array(body) : undefined })
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -108,6 +110,7 @@ export async function startFaultServer(target: string): Promise<FaultServer> {
     url: `http://127.0.0.1:${port}/graphql`,
     setMode: (next) => void (mode = next),
     hits: () => hits,
+    held: () => stuck.size,
     dropStuck: () => {
       for (const socket of stuck) socket.destroy()
       stuck.clear()

@@ -132,7 +132,7 @@ function checkOperation(
       },
       Argument(node) {
         const definition = typeInfo.getArgument()
-        if (definition === null) return
+        if (definition === null || definition === undefined) return
         const value: unknown = valueFromAST(node.value, definition.type, variables)
         if (value === undefined) {
           violations.push(`forwarded argument ${node.name.value} whose value does not coerce`)

@@ -12,7 +12,7 @@ describe('proxy fuzzing (fast-check, in-process, independent upstream checker)',
     expect(Object.keys(stats.byStatus).map(Number).every((status) => status < 500)).toBe(true)
   }, 60_000)
 
-  it('500 documents built only from allowed forms for the signed-in customer are all forwarded', async () => {
+  it('500 reads and usage reports built only from allowed forms for the signed-in customer are all forwarded', async () => {
     const stats = await runAllowedFuzz({ numRuns: 500, seed: 7 })
     expect(stats.forwarded).toBe(500)
     expect(stats.byStatus[200]).toBe(500)

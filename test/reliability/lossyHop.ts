@@ -53,7 +53,7 @@ export async function startLossyHop(options: LossyHopOptions): Promise<LossyHop>
     fetch(options.target, {
       method: 'POST',
       headers: { 'content-type': req.headers['content-type'] ?? '', cookie: req.headers.cookie ?? '' },
-      body,
+      body: new Uint8Array(body),
     })
 
   const server = createServer(async (req, res) => {

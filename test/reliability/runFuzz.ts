@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { createStiggProxy } from 'react-stigg/server'
 import { checkForwarded, type FirewallRules } from './firewallChecker'
-import { allowedDocumentArb, caseArb, IDENTIFIED, type FuzzCase } from './fuzzArbitraries'
+import { allowedDocumentArb, allowedMutationArb, caseArb, IDENTIFIED, type FuzzCase } from './fuzzArbitraries'
 
 /**
  * Property-based run of the proxy, in-process: each case is one browser request; the upstream is
@@ -152,8 +152,13 @@ export async function runFuzz({ numRuns, seed, createProxy }: FuzzRunOptions): P
  */
 export async function runAllowedFuzz({ numRuns, seed }: FuzzRunOptions): Promise<FuzzStats> {
   const harness = createFuzzHarness()
+  // Reads under either configuration; usage reports (within the cap) where reporting is enabled.
+  const allowedArb = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(allowedDocumentArb, fc.nat({ max: 1 })) },
+    { weight: 1, arbitrary: fc.tuple(allowedMutationArb, fc.constant(0)) },
+  )
   await fc.assert(
-    fc.asyncProperty(allowedDocumentArb, fc.nat({ max: 1 }), async (request, config) => {
+    fc.asyncProperty(allowedArb, async ([request, config]) => {
       const testCase: FuzzCase = {
         body: JSON.stringify(request),
         identified: true,

@@ -26,8 +26,8 @@ describe('createStiggProxy checks its options at creation', () => {
     expect(() => createStiggProxy({ ...valid, ...override } as unknown as StiggProxyOptions)).toThrow(name)
   })
 
-  it("dialect 'stigg' is refused until it is implemented", () => {
-    expect(() => createStiggProxy({ ...valid, dialect: 'stigg' })).toThrow(/dialect 'stigg'.*not supported yet/)
+  it("dialect 'stigg' (hosted Stigg) is accepted", () => {
+    expect(typeof createStiggProxy({ ...valid, dialect: 'stigg' })).toBe('function')
   })
 })
 

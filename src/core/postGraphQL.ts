@@ -1,0 +1,85 @@
+import type { GraphQLFormattedError } from 'graphql'
+import { isRetryableStatus, parseRetryAfter, StiggError } from './StiggError'
+import type { StiggClientOptions } from './createStiggClient'
+import { graphQLErrorCode } from './toStiggError'
+
+/** A GraphQL answer that arrived: `data` and `errors` side by side (partial results are normal). */
+export interface GraphQLResult<T> {
+  data: T | null | undefined
+  errors: readonly GraphQLFormattedError[]
+  status: number
+}
+
+/**
+ * One GraphQL-over-HTTP POST. Resolves with `data` + `errors` for any 2xx GraphQL JSON answer;
+ * rejects with a {@link StiggError} for everything else:
+ * - a relative `url` with no `window.location` (server side): `INVALID_URL`;
+ * - no response, or the body broke off: `NETWORK_ERROR` (retryable, `status` null), or `ABORTED`;
+ * - a non-2xx status: the first GraphQL error's `extensions.code`, else `HTTP_<status>`, with
+ *   `graphQLErrors`, `retryable` for 5xx/429 and `retryAfterMs` from `Retry-After`;
+ * - a 2xx body that is not GraphQL JSON: `BAD_RESPONSE` with the HTTP status.
+ */
+export async function postGraphQL<T>(
+  options: StiggClientOptions,
+  query: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<GraphQLResult<T>> {
+  const { url, headers } = options
+  let endpoint: string
+  try {
+    // Resolved per request: a provider rendered on the server must not fail for a relative url it never calls.
+    endpoint = new URL(url, (globalThis as { location?: { href: string } }).location?.href).href
+  } catch (cause) {
+    throw new StiggError(`react-stigg: the url '${url}' is relative and there is no window.location (server side): pass an absolute one.`, {
+      code: 'INVALID_URL',
+      cause,
+    })
+  }
+  const requestHeaders = new Headers(typeof headers === 'function' ? headers() : headers)
+  requestHeaders.set('content-type', 'application/json')
+  const operationName = /\w+ (\w+)/.exec(query)?.[1]
+  let response: Response
+  let text: string
+  try {
+    response = await (options.fetch ?? fetch)(endpoint, {
+      method: 'POST',
+      headers: requestHeaders,
+      body: JSON.stringify({ query, variables, operationName }),
+      signal,
+    })
+    text = await response.text()
+  } catch (cause) {
+    // A body that broke off after the headers is as lost as no answer at all: no status.
+    const aborted = signal?.aborted === true || (cause as Error | null)?.name === 'AbortError'
+    throw new StiggError(`react-stigg: ${url} could not be reached: ${String(cause)}`, {
+      code: aborted ? 'ABORTED' : 'NETWORK_ERROR',
+      cause,
+      retryable: !aborted,
+    })
+  }
+  const { ok, status } = response
+  let body: { data?: T | null; errors?: unknown } | null | undefined
+  try {
+    body = JSON.parse(text) as typeof body
+  } catch {
+    // Not JSON: an HTML error page, a truncated answer. Decided below, by status.
+  }
+  // Entries that are not objects cannot be GraphQL errors; dropping them keeps `path`/`extensions` reads safe.
+  const errors = (Array.isArray(body?.errors) ? (body.errors as unknown[]) : []).filter(
+    (error): error is GraphQLFormattedError => typeof error === 'object' && error !== null,
+  )
+  if (!ok || typeof body !== 'object' || body === null || !('data' in body || errors.length > 0)) {
+    throw new StiggError(
+      `react-stigg: ${url} answered ${status}: ${ok ? 'not GraphQL JSON (is it your Stigg proxy?)' : (errors[0]?.message ?? text.slice(0, 200))}`,
+      {
+        code: ok ? 'BAD_RESPONSE' : (graphQLErrorCode(errors[0]) ?? `HTTP_${status}`),
+        status,
+        graphQLErrors: errors,
+        retryable: isRetryableStatus(status),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      },
+    )
+  }
+  return { data: body.data, errors, status }
+}
