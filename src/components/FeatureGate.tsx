@@ -26,9 +26,6 @@ export type FeatureGateProps = UseFeatureGateOptions & {
   error?: FeatureGateSlot
 }
 
-const fill = (slot: FeatureGateSlot, state: FeatureGateState): ReactNode =>
-  typeof slot === 'function' ? slot(state) : slot
-
 /**
  * Shows its children only to customers with access, and nothing around them: the gate adds no
  * DOM, it returns exactly its children, `fallback`, `loading` or `error` content.
@@ -46,14 +43,8 @@ const fill = (slot: FeatureGateSlot, state: FeatureGateState): ReactNode =>
 export function FeatureGate(props: FeatureGateProps): ReactElement {
   const { children = null, fallback = null, loading = null, error, ...options } = props
   const state = useFeatureGate(options)
-  switch (state.status) {
-    case 'granted':
-      return <>{fill(children, state)}</>
-    case 'denied':
-      return <>{fill(fallback, state)}</>
-    case 'loading':
-      return <>{loading}</>
-    case 'error':
-      return <>{fill(error === undefined ? fallback : error, state)}</>
-  }
+  const { status } = state
+  const slot =
+    status === 'granted' ? children : status === 'loading' ? loading : status === 'error' && error !== undefined ? error : fallback
+  return <>{typeof slot === 'function' ? slot(state) : slot}</>
 }

@@ -1,8 +1,7 @@
 import { useEffect } from 'react'
 import type { AccessDeniedReason, Entitlement } from '../core/types'
 import type { StiggError } from '../core/StiggError'
-import { stiggKeys } from '../core/stiggKeys'
-import { useEntitlements } from '../react/useEntitlements'
+import { summarizeEntitlements, useEntitlementQueries } from '../react/useEntitlementQueries'
 import { useStiggContext } from '../react/StiggContext'
 import { useGateSubscription } from './useGateSubscription'
 import { decideGate, type FeatureGateMatch, type FeatureGateStatus } from './decideGate'
@@ -88,12 +87,7 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
     if (process.env.NODE_ENV !== 'production' && problems) problems.split('\n').forEach(warnOnce)
   }, [problems])
 
-  const features = useEntitlements(featureIds, { requestedUsage: options.requestedUsage })
-  // Per feature, which queries failed (useEntitlements only says whether any did); read at
-  // render time, which useEntitlements' subscription to those queries triggers on every change.
-  const failedFeatureIds = featureIds.filter(
-    (featureId) => ctx.queryClient.getQueryState(stiggKeys.entitlement(ctx.customerId, featureId))?.status === 'error',
-  )
+  const features = summarizeEntitlements(featureIds, useEntitlementQueries('useFeatureGate', featureIds, options, () => undefined))
   const subscription = useGateSubscription(ctx, plans !== null)
   const decision = decideGate({
     featureIds,
@@ -101,7 +95,7 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
     entitlements: features.entitlements,
     entitlementsLoading: features.isLoading,
     entitlementsError: features.isError,
-    failedFeatureIds,
+    failedFeatureIds: features.failed,
     plans,
     subscription: plans ? subscription.subscription : null,
     subscriptionLoading: plans !== null && subscription.isLoading,

@@ -1,3 +1,4 @@
+import { plainValues, plainVariables, type PlainVariable } from './plainVariables'
 import {
   getArgumentValues,
   getNamedType,
@@ -30,8 +31,8 @@ interface FieldPlan {
 /** A validated query document compiled for the common case; see {@link compileQuery}. */
 export interface CompiledQuery {
   operation: OperationDefinitionNode
-  /** Variables that need no coercion when their JSON type is right (String or Boolean, no default). */
-  plainVariables: Array<{ name: string; kind: 'string' | 'boolean'; nullable: boolean }> | undefined
+  /** Variables that need no coercion when their JSON type is right; undefined when some do. */
+  plainVariables: PlainVariable[] | undefined
   roots: Array<{ plan: FieldPlan; definition: GraphQLField<unknown, unknown>; node: FieldNode }>
 }
 
@@ -120,7 +121,7 @@ export function runCompiledQuery(
   rootValue: Record<string, unknown>,
   rawVariables: Record<string, unknown> | undefined,
 ): string | undefined {
-  const coerced = plainValues(compiled, rawVariables ?? {}) ?? getVariableValues(schema, compiled.operation.variableDefinitions ?? [], rawVariables ?? {})
+  const coerced = plainValues(compiled.plainVariables, rawVariables ?? {}) ?? getVariableValues(schema, compiled.operation.variableDefinitions ?? [], rawVariables ?? {})
   if (coerced.errors) return undefined
   const data: Record<string, unknown> = {}
   try {
@@ -167,33 +168,4 @@ function complete(plan: FieldPlan, type: GraphQLOutputType, value: unknown): unk
     result[field.key] = complete(field, field.type, fieldValue)
   }
   return result
-}
-
-function plainVariables(schema: GraphQLSchema, operation: OperationDefinitionNode): CompiledQuery['plainVariables'] {
-  const plain: NonNullable<CompiledQuery['plainVariables']> = []
-  for (const definition of operation.variableDefinitions ?? []) {
-    const nullable = definition.type.kind !== Kind.NON_NULL_TYPE
-    const named = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type
-    if (definition.defaultValue || named.kind !== Kind.NAMED_TYPE) return undefined
-    const type = schema.getType(named.name.value)
-    if (type !== schema.getType('String') && type !== schema.getType('Boolean')) return undefined
-    plain.push({ name: definition.variable.name.value, kind: type === schema.getType('String') ? 'string' : 'boolean', nullable })
-  }
-  return plain
-}
-
-/**
- * The values graphql-js's coercion would produce when every variable is a plain String or
- * Boolean of the right JSON type; undefined sends anything else through `getVariableValues`.
- */
-function plainValues(compiled: CompiledQuery, raw: Record<string, unknown>): { coerced: Record<string, unknown>; errors?: undefined } | undefined {
-  if (!compiled.plainVariables) return undefined
-  const coerced: Record<string, unknown> = {}
-  for (const { name, kind, nullable } of compiled.plainVariables) {
-    const value = raw[name]
-    if (typeof value === kind) coerced[name] = value
-    else if (!(nullable && (value === null || (value === undefined && !Object.hasOwn(raw, name))))) return undefined
-    else if (value === null) coerced[name] = null
-  }
-  return { coerced }
 }

@@ -114,6 +114,9 @@ export function createEmulatorInternals(options: EmulatorOptions = {}): Emulator
  * A Stigg emulator in this process: the seed GraphQL contract over `fetch`, with a
  * catalog, demo customers, an injectable clock and an admin API. No Node-only imports,
  * so it runs in the browser too (Storybook); `startEmulator` puts it on a port.
+ * `POST …/graphql` speaks the seed contract; `POST …/hosted/graphql` speaks hosted Stigg's
+ * schema (`entitlement(query:)`, `getActiveSubscriptions(input:)`…) over the same store,
+ * the upstream for a `dialect: 'stigg'` proxy.
  *
  * @example
  * ```ts

@@ -1,12 +1,8 @@
-import { useQuery, type QueryObserverResult } from '@tanstack/react-query'
-import { useCallback } from 'react'
-import { decideAccess } from '../core/decideAccess'
-import { entitlementQueryOptions } from '../core/entitlementQueryOptions'
-import { fallbackEntitlement, type FallbackEntitlement } from '../core/fallbackEntitlement'
+import type { QueryObserverResult } from '@tanstack/react-query'
+import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import type { StiggError } from '../core/StiggError'
-import type { Entitlement, EntitlementData } from '../core/types'
-import { useStiggContext } from './StiggContext'
-import { validRequestedUsage } from './validRequestedUsage'
+import type { Entitlement } from '../core/types'
+import { useEntitlementQueries, type EntitlementQuery } from './useEntitlementQueries'
 
 /** Options of {@link useEntitlement}. */
 export interface UseEntitlementOptions {
@@ -44,24 +40,15 @@ export interface UseEntitlementResult {
  * return hasAccess ? <SsoSettings /> : <UpgradeBanner />
  */
 export function useEntitlement(featureId: string, options: UseEntitlementOptions = {}): UseEntitlementResult {
-  const ctx = useStiggContext('useEntitlement')
-  const requestedUsage = validRequestedUsage('useEntitlement', featureId, options.requestedUsage)
-  const select = useCallback((data: EntitlementData) => decideAccess(data, { requestedUsage }), [requestedUsage])
-  const base = entitlementQueryOptions(ctx, { customerId: ctx.customerId, featureId })
-  const query = useQuery<EntitlementData, StiggError, Entitlement, typeof base.queryKey>(
-    { ...base, enabled: base.enabled && options.enabled !== false, select },
-    ctx.queryClient,
-  )
-  const fallback = options.fallback ?? ctx.fallbackEntitlements?.[featureId]
-  const useFallback = fallback !== undefined && (ctx.offline || query.isError)
-  const entitlement = useFallback ? fallbackEntitlement(featureId, fallback, requestedUsage) : (query.data ?? null)
+  const [result] = useEntitlementQueries('useEntitlement', [featureId], options, () => options.fallback)
+  const { query, entitlement = null } = result as EntitlementQuery
   return {
     entitlement,
     hasAccess: entitlement?.hasAccess ?? false,
     isLoading: query.isLoading,
     isError: query.isError,
     error: query.error,
-    isFallback: useFallback,
+    isFallback: entitlement?.isFallback ?? false,
     refetch: query.refetch,
   }
 }

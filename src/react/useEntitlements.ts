@@ -1,12 +1,7 @@
-import { useQueries } from '@tanstack/react-query'
-import { useCallback } from 'react'
-import { decideAccess } from '../core/decideAccess'
-import { entitlementQueryOptions } from '../core/entitlementQueryOptions'
-import { fallbackEntitlement, type FallbackEntitlement } from '../core/fallbackEntitlement'
+import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import type { StiggError } from '../core/StiggError'
-import type { Entitlement, EntitlementData } from '../core/types'
-import { useStiggContext } from './StiggContext'
-import { validRequestedUsage } from './validRequestedUsage'
+import type { Entitlement } from '../core/types'
+import { summarizeEntitlements, useEntitlementQueries } from './useEntitlementQueries'
 
 /** Options of {@link useEntitlements}; they apply to every feature. */
 export interface UseEntitlementsOptions {
@@ -39,38 +34,10 @@ export interface UseEntitlementsResult {
  * const { entitlements, hasAccess } = useEntitlements(['feature-sso', 'feature-analytics'])
  */
 export function useEntitlements(featureIds: readonly string[], options: UseEntitlementsOptions = {}): UseEntitlementsResult {
-  const ctx = useStiggContext('useEntitlements')
-  const requestedUsage = validRequestedUsage('useEntitlements', featureIds.join(', '), options.requestedUsage)
-  const select = useCallback((data: EntitlementData) => decideAccess(data, { requestedUsage }), [requestedUsage])
-  const results = useQueries(
-    {
-      queries: featureIds.map((featureId) => {
-        const base = entitlementQueryOptions(ctx, { customerId: ctx.customerId, featureId })
-        return { ...base, enabled: base.enabled && options.enabled !== false, select }
-      }),
-    },
-    ctx.queryClient,
-  )
-  const entitlements: Record<string, Entitlement> = {}
-  let hasAccess = featureIds.length > 0
-  featureIds.forEach((featureId, i) => {
-    const query = results[i]
-    const fallback = options.fallback?.[featureId] ?? ctx.fallbackEntitlements?.[featureId]
-    const entitlement =
-      fallback !== undefined && (ctx.offline || query?.isError === true)
-        ? fallbackEntitlement(featureId, fallback, requestedUsage)
-        : query?.data
-    if (entitlement !== undefined) entitlements[featureId] = entitlement
-    hasAccess &&= entitlement?.hasAccess === true
-  })
+  const results = useEntitlementQueries('useEntitlements', featureIds, options, (featureId) => options.fallback?.[featureId])
+  const { failed, ...summary } = summarizeEntitlements(featureIds, results)
   return {
-    entitlements,
-    hasAccess,
-    isLoading: results.some((query) => query.isLoading),
-    isError: results.some((query) => query.isError),
-    error: (results.find((query) => query.error !== null)?.error ?? null) as StiggError | null,
-    refetch: async () => {
-      await Promise.all(results.map((query) => query.refetch()))
-    },
+    ...summary,
+    hasAccess: results.length > 0 && results.every(({ entitlement }) => entitlement?.hasAccess === true),
   }
 }

@@ -39,7 +39,7 @@ const deniedReasons = new Set([
 /**
  * Hosted statuses the seed lacks: EXPIRED has ended (CANCELED with a past endDate);
  * NOT_STARTED (scheduled) and PAYMENT_PENDING (awaiting payment) exist but grant nothing
- * yet, which is what the seed's PAUSED means.
+ * yet, which is what the seed's PAUSED means; so does any status newer than this list.
  */
 const statuses: Record<string, string> = {
   ACTIVE: 'ACTIVE',
@@ -84,8 +84,8 @@ export function seedSubscription(value: unknown, now: Date): Hosted | null {
   const endDate = isoDate(hosted['endDate'])
   return {
     id: string(hosted['subscriptionId']) ?? hosted['id'],
-    // An unknown status maps to null, which the seed schema reports as an error: better than guessing access.
-    status: statuses[status] ?? null,
+    // A status newer than this list exists but is not known to grant anything: PAUSED, never an error that hides the plan.
+    status: statuses[status] ?? 'PAUSED',
     plan: plan && { id: plan['refId'], name: plan['displayName'], description: string(plan['description']) },
     startDate: isoDate(hosted['startDate']),
     // EXPIRED without an end date has ended by now at the latest; a null endDate would read as "still running".

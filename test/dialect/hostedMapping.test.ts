@@ -111,6 +111,7 @@ describe("dialect 'stigg' maps hosted values onto the seed shapes", () => {
     ['EXPIRED', 'CANCELED'],
     ['NOT_STARTED', 'PAUSED'],
     ['PAYMENT_PENDING', 'PAUSED'],
+    ['SOME_NEWER_STATUS', 'PAUSED'],
   ])('subscription status %s → %s, with subscriptionId and the plan refId/displayName', async (hosted, seed) => {
     const { send, sent } = proxyAnswering(() => ({
       data: {

@@ -92,4 +92,20 @@ describe('compileQuery / runCompiledQuery', () => {
     expect(list.fast).toBe('{"data":{"items":[{"id":"a"},{"id":"b"}]}}')
     expect(bothWays('{ items { id } }', undefined, undefined, custom, { items: () => [{ id: 'a' }, null] }).fast).toBeUndefined()
   })
+
+  it('coerces plain String and Boolean variables as graphql-js does: values, null, absent, wrong types', () => {
+    const custom = buildSchema('type Query { echo(s: String, b: Boolean, n: Int): String }')
+    const root = { echo: (args: Record<string, unknown>) => JSON.stringify(args) }
+    const query = 'query($s: String, $b: Boolean!, $n: Int) { echo(s: $s, b: $b, n: $n) plain: echo(s: $s, b: $b) }'
+    const plainOnly = 'query($s: String, $b: Boolean!) { echo(s: $s, b: $b) }'
+    for (const variables of [{ s: 'x', b: true }, { s: null, b: false }, { b: true }, { b: true, n: 3 }, { b: true, extra: 1 }]) {
+      for (const text of [query, plainOnly]) {
+        const { fast, slow } = bothWays(text, variables, undefined, custom, root)
+        expect(fast).toBe(slow)
+      }
+    }
+    for (const variables of [{ s: 5, b: true }, { s: 'x', b: 'true' }, { s: 'x' }, { s: 'x', b: null }]) {
+      expect(bothWays(plainOnly, variables, undefined, custom, root).fast).toBeUndefined()
+    }
+  })
 })
