@@ -64,7 +64,8 @@ try {
   await checkAnswer(proxy.url) // still healthy after the run
   proxy.process.kill('SIGTERM')
   const report = await proxy.lines.next()
-  const events = report.done === true ? {} : (JSON.parse(report.value) as { events: Record<string, number> }).events
+  if (report.done === true) throw new Error('load: the proxy exited without reporting its events')
+  const events = (JSON.parse(report.value) as { events: Record<string, number> }).events
   const errors = result.errors + result.timeouts + result.non2xx
   const notAllowed = Object.entries(events).filter(([name]) => name !== 'allowed')
   console.log(`load: ${result['2xx'].toLocaleString('en-US')} requests answered 200, ${result.requests.average.toFixed(0)} req/s`)

@@ -97,20 +97,18 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
     entitlementsError: features.isError,
     failedFeatureIds: features.failed,
     plans,
-    subscription: plans ? subscription.subscription : null,
+    subscription: plans ? (subscription.data ?? null) : null,
     subscriptionLoading: plans !== null && subscription.isLoading,
     subscriptionError: plans !== null && subscription.isError,
     now: new Date(),
   })
-  const { refetch: refetchFeatures } = features
-  const { refetch: refetchSubscription } = subscription
   return {
     ...decision,
     entitlements: features.entitlements,
     error: features.error ?? (plans ? subscription.error : null),
     refetch: () => {
-      void refetchFeatures()
-      if (plans) void refetchSubscription()
+      void features.refetch()
+      if (plans) void subscription.refetch()
     },
   }
 }

@@ -13,15 +13,8 @@ const selectCurrent = (data: SubscriptionData[]) => pickCurrentSubscription(data
  */
 export function useGateSubscription(ctx: StiggContextValue, enabled: boolean) {
   const base = subscriptionQueryOptions(ctx, { customerId: ctx.customerId })
-  const query = useQuery<SubscriptionData[], StiggError, Subscription | null, typeof base.queryKey>(
+  return useQuery<SubscriptionData[], StiggError, Subscription | null, typeof base.queryKey>(
     { ...base, enabled: base.enabled && enabled, select: selectCurrent },
     ctx.queryClient,
   )
-  return {
-    subscription: query.data ?? null,
-    isLoading: query.isLoading,
-    isError: query.isError,
-    error: query.error,
-    refetch: query.refetch,
-  }
 }

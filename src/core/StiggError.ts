@@ -29,8 +29,12 @@ export class StiggError extends Error {
   declare readonly retryable: boolean
   declare readonly retryAfterMs: number | null
 
+  /**
+   * @param message What went wrong; empty means `react-stigg: <code>`. The library's own long
+   * messages exist in development builds only, as React's do; `code` and `status` say the same.
+   */
   constructor(message: string, options: StiggErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    super(message || `react-stigg: ${options.code}`, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'StiggError'
     this.code = options.code
     this.status = options.status ?? null

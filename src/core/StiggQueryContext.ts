@@ -24,13 +24,15 @@ export interface StiggQueryContext {
 export const defaultStaleTime = 30_000
 
 export function noCustomerError(what: string): StiggError {
-  return new StiggError(`react-stigg: \`${what}\` needs a customer; <StiggProvider> has customerId={null}.`, {
+  return new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: \`${what}\` needs a customer; <StiggProvider> has customerId={null}.` : '', {
     code: 'NO_CUSTOMER',
   })
 }
 
 export function offlineError(what: string): StiggError {
-  return new StiggError(`react-stigg: \`${what}\` cannot reach Stigg because <StiggProvider> is offline.`, { code: 'OFFLINE' })
+  return new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: \`${what}\` cannot reach Stigg because <StiggProvider> is offline.` : '', {
+    code: 'OFFLINE',
+  })
 }
 
 /** What every Stigg query shares: idle without a customer or offline, the provider's freshness and retry policy. */

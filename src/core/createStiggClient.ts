@@ -78,7 +78,7 @@ export function createStiggClient(options: StiggClientOptions): StiggClient {
     const value = data?.[field]
     if (errors.length > 0) throw toStiggError(errors, status, field)
     if (value == null) {
-      throw new StiggError(`react-stigg: ${url} answered ${field} without data`, {
+      throw new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: ${url} answered ${field} without data` : '', {
         code: 'BAD_RESPONSE',
         status,
       })
@@ -111,7 +111,11 @@ export function createStiggClient(options: StiggClientOptions): StiggClient {
       required<SubscriptionData[]>(subscriptionsDocument, { customerId }, 'customerSubscriptions', request),
     async reportUsage(customerId, { featureId, value, idempotencyKey }, request) {
       if (!Number.isFinite(value)) {
-        throw new StiggError(`react-stigg: reportUsage for '${featureId}' needs a finite number value, got ${String(value)}.`, {
+        throw new StiggError(
+          process.env.NODE_ENV !== 'production'
+            ? `react-stigg: reportUsage for '${featureId}' needs a finite number value, got ${String(value)}.`
+            : '',
+          {
           code: 'BAD_INPUT',
         })
       }

@@ -33,7 +33,9 @@ export function decideAccess(data: EntitlementData, options: DecideAccessOptions
   const requestedUsage = options.requestedUsage ?? 1
   if (!Number.isFinite(requestedUsage) || requestedUsage < 0) {
     throw new RangeError(
-      `react-stigg: requestedUsage for '${data.featureId}' must be a number >= 0, got ${String(options.requestedUsage)}.`,
+      process.env.NODE_ENV !== 'production'
+        ? `react-stigg: requestedUsage for '${data.featureId}' must be a number >= 0, got ${String(options.requestedUsage)}.`
+        : 'react-stigg: requestedUsage',
     )
   }
   const inPlan = data.isGranted || data.accessDeniedReason === 'RequestedUsageExceedingLimit'

@@ -31,7 +31,11 @@ export async function postGraphQL<T>(
     // Resolved per request: a provider rendered on the server must not fail for a relative url it never calls.
     endpoint = new URL(url, (globalThis as { location?: { href: string } }).location?.href).href
   } catch (cause) {
-    throw new StiggError(`react-stigg: the url '${url}' is relative and there is no window.location (server side): pass an absolute one.`, {
+    throw new StiggError(
+      process.env.NODE_ENV !== 'production'
+        ? `react-stigg: the url '${url}' is relative and there is no window.location (server side): pass an absolute one.`
+        : '',
+      {
       code: 'INVALID_URL',
       cause,
     })
@@ -52,7 +56,7 @@ export async function postGraphQL<T>(
   } catch (cause) {
     // A body that broke off after the headers is as lost as no answer at all: no status.
     const aborted = signal?.aborted === true || (cause as Error | null)?.name === 'AbortError'
-    throw new StiggError(`react-stigg: ${url} could not be reached: ${String(cause)}`, {
+    throw new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: ${url} could not be reached: ${String(cause)}` : '', {
       code: aborted ? 'ABORTED' : 'NETWORK_ERROR',
       cause,
       retryable: !aborted,
@@ -71,7 +75,9 @@ export async function postGraphQL<T>(
   )
   if (!ok || typeof body !== 'object' || body === null || !('data' in body || errors.length > 0)) {
     throw new StiggError(
-      `react-stigg: ${url} answered ${status}: ${ok ? 'not GraphQL JSON (is it your Stigg proxy?)' : (errors[0]?.message ?? text.slice(0, 200))}`,
+      process.env.NODE_ENV !== 'production'
+        ? `react-stigg: ${url} answered ${status}: ${ok ? 'not GraphQL JSON (is it your Stigg proxy?)' : (errors[0]?.message ?? text.slice(0, 200))}`
+        : '',
       {
         code: ok ? 'BAD_RESPONSE' : (graphQLErrorCode(errors[0]) ?? `HTTP_${status}`),
         status,

@@ -43,7 +43,7 @@ export function readEntitlementResults(
             }
           : own.length > 0
             ? toStiggError(own, status, `customerEntitlement('${featureId}')`)
-            : new StiggError(`react-stigg: ${url} answered customerEntitlement('${featureId}') without data`, {
+            : new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: ${url} answered customerEntitlement('${featureId}') without data` : '', {
                 code: 'BAD_RESPONSE',
                 status,
               })

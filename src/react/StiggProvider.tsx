@@ -74,12 +74,6 @@ export function StiggProvider(props: StiggProviderProps) {
   const retry = defaults.queries?.retry !== false && defaults.mutations?.retry !== false
 
   useEffect(() => {
-    // Window-focus and reconnect refetches need a mounted client (reference counted, so sharing is fine).
-    queryClient.mount()
-    return () => queryClient.unmount()
-  }, [queryClient])
-
-  useEffect(() => {
     // Other customers' entries must go: in-flight answers are cancelled (discarded), cached ones removed.
     const others = { queryKey: stiggKeys.all, predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== customerId }
     void queryClient.cancelQueries(others)
@@ -87,6 +81,8 @@ export function StiggProvider(props: StiggProviderProps) {
   }, [queryClient, customerId])
 
   useEffect(() => {
+    // Window-focus and reconnect refetches need a mounted client (reference counted, so sharing is fine).
+    queryClient.mount()
     // Both caches announce a failure (after retries) as an `updated` event with an `error` action.
     const report = (event: CacheEvent, key: readonly unknown[] | undefined) => {
       const error = event.type === 'updated' && event.action?.type === 'error' ? event.action.error : undefined
@@ -99,6 +95,7 @@ export function StiggProvider(props: StiggProviderProps) {
     return () => {
       unsubscribeQueries()
       unsubscribeMutations()
+      queryClient.unmount()
     }
   }, [queryClient])
 

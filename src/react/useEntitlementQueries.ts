@@ -26,7 +26,7 @@ export function useEntitlementQueries(
   fallbackFor: (featureId: string) => FallbackEntitlement | undefined,
 ): EntitlementQuery[] {
   const ctx = useStiggContext(hook)
-  const requestedUsage = validRequestedUsage(hook, featureIds.join(', '), options.requestedUsage)
+  const requestedUsage = validRequestedUsage(hook, featureIds, options.requestedUsage)
   const select = useCallback((data: EntitlementData) => decideAccess(data, { requestedUsage }), [requestedUsage])
   const queries = useQueries(
     {

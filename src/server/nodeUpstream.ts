@@ -20,7 +20,7 @@ export type UpstreamSender = (headers: Record<string, string>, body: string) => 
 
 interface HttpModule {
   Agent: new (options: { keepAlive: boolean; maxSockets?: number }) => Agent
-  request(url: URL, options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest
+  request(options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest
 }
 
 /**
@@ -38,11 +38,21 @@ export function createNodeUpstream(url: string): UpstreamSender | undefined {
   if (!http) return undefined
   // One agent per proxy: connections to the upstream stay open between requests.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+  // Resolved once: node:http would otherwise convert the URL on every call.
+  const base: RequestOptions = {
+    protocol: target.protocol,
+    hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: target.port === '' ? undefined : Number(target.port),
+    path: `${target.pathname}${target.search}`,
+    method: 'POST',
+    agent,
+    ...(target.username || target.password ? { auth: `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}` } : {}),
+  }
 
   return (headers, body) => {
     let request: ClientRequest | undefined
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
-      request = http.request(target, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      request = http.request({ ...base, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
         const retryAfter = res.headers['retry-after']
         // Collect from the first byte: reading starts before `text()` is called.
         const chunks: Buffer[] = []

@@ -117,5 +117,5 @@ describe('durability of the emulator data file', () => {
 
     second.child.kill('SIGTERM')
     await new Promise<void>((resolve) => second.child.once('exit', () => resolve()))
-  }, 30_000)
+  }, 60_000)
 })

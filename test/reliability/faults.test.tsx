@@ -135,7 +135,9 @@ const cases: Array<{ hop: 'browser' | 'upstream'; mode: FaultMode; code: string;
   { hop: 'browser', mode: 'garbage', code: 'BAD_RESPONSE', status: 200 },
 ]
 
-describe('faults between browser, proxy and upstream', () => {
+// Each case waits for a fault, the client's retries, then recovery (about 1 s alone); the limit
+// leaves room for a shared CPU without letting a real hang through.
+describe('faults between browser, proxy and upstream', { timeout: 15_000 }, () => {
   it.each(cases)('$hop hop $mode → StiggError $code $status, fallbacks and gate policies, then recovery', async ({ hop, mode, code, status }) => {
     const { onError, queryClient } = mount()
     await expectHealthy(9300)
