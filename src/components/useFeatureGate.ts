@@ -81,11 +81,14 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
   const featureIds = options.featureId !== undefined ? [options.featureId] : (options.features ?? noFeatures)
   const match = options.match === 'any' ? 'any' : 'all'
   const plans = options.plan === undefined ? null : typeof options.plan === 'string' ? [options.plan] : options.plan
-  const problems = process.env.NODE_ENV !== 'production' ? gateProblems(options) : ''
-
-  useEffect(() => {
-    if (process.env.NODE_ENV !== 'production' && problems) problems.split('\n').forEach(warnOnce)
-  }, [problems])
+  if (process.env.NODE_ENV !== 'production') {
+    // The condition is fixed per build, so the hook order never changes between renders.
+    const problems = gateProblems(options)
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    useEffect(() => {
+      if (problems) problems.split('\n').forEach(warnOnce)
+    }, [problems])
+  }
 
   const features = summarizeEntitlements(featureIds, useEntitlementQueries('useFeatureGate', featureIds, options, () => undefined))
   const subscription = useGateSubscription(ctx, plans !== null)

@@ -81,9 +81,10 @@ export function useUsageMeter(featureId: string, options: UseUsageMeterOptions =
   const { label, warnAt, 'aria-label': ariaLabel, 'aria-labelledby': ariaLabelledBy } = options
   const hasLabel = label != null && label !== false
   const labelledBy = [ariaLabelledBy, hasLabel && labelId].filter(Boolean).join(' ')
-  const isBoolean = entitlement?.feature?.featureType === 'BOOLEAN'
-  useEffect(() => {
-    if (process.env.NODE_ENV !== 'production') {
+  if (process.env.NODE_ENV !== 'production') {
+    // The condition is fixed per build, so the hook order never changes between renders.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    useEffect(() => {
       const meter = `<UsageMeter featureId="${featureId}">`
       if (!hasLabel && !ariaLabel && !ariaLabelledBy) {
         warnOnce(`${meter} has no accessible name. Pass \`label\`, \`aria-label\` or \`aria-labelledby\`.`)
@@ -91,9 +92,11 @@ export function useUsageMeter(featureId: string, options: UseUsageMeterOptions =
       if (warnAt !== undefined && !(Number.isFinite(warnAt) && warnAt >= 0 && warnAt <= 1)) {
         warnOnce(`${meter} got warnAt=${String(warnAt)}; use a fraction from 0 to 1 (0.8 = 80%).`)
       }
-      if (isBoolean) warnOnce(`${meter} is bound to a boolean feature, which has no usage. Use <FeatureGate> for it.`)
-    }
-  }, [featureId, hasLabel, ariaLabel, ariaLabelledBy, warnAt, isBoolean])
+      if (entitlement?.feature?.featureType === 'BOOLEAN') {
+        warnOnce(`${meter} is bound to a boolean feature, which has no usage. Use <FeatureGate> for it.`)
+      }
+    })
+  }
 
   const meterProps: UsageMeterAriaProps = {
     role: 'meter',

@@ -1,4 +1,4 @@
-import { isCancelledError, QueryClient } from '@tanstack/react-query'
+import { QueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createEntitlementBatcher } from '../core/createEntitlementBatcher'
 import { createStiggClient } from '../core/createStiggClient'
@@ -86,7 +86,8 @@ export function StiggProvider(props: StiggProviderProps) {
     // Both caches announce a failure (after retries) as an `updated` event with an `error` action.
     const report = (event: CacheEvent, key: readonly unknown[] | undefined) => {
       const error = event.type === 'updated' && event.action?.type === 'error' ? event.action.error : undefined
-      if (key?.[0] === stiggKeys.all[0] && error instanceof StiggError && !isCancelledError(error)) latest.current.onError?.(error)
+      // A cancellation (customer switch) is TanStack's CancelledError, never a StiggError, so it is not reported.
+      if (key?.[0] === stiggKeys.all[0] && error instanceof StiggError) latest.current.onError?.(error)
     }
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => report(event, event.query.queryKey))
     const unsubscribeMutations = queryClient
