@@ -74,13 +74,14 @@ function app(customerId: string, session: string) {
 describe('through createStiggProxy over real HTTP', () => {
   it('loads 20 consumers over 10 features with one request, and reports usage', async () => {
     render(app('customer-a', 'customer-a'))
-    expect(await screen.findAllByText('feature-3 10')).toHaveLength(2)
+    // Generous waits: CI machines are shared, and these go through two real HTTP hops.
+    expect(await screen.findAllByText('feature-3 10', {}, { timeout: 5000 })).toHaveLength(2)
     expect(screen.getAllByText(/^feature-\d 10$/)).toHaveLength(20)
     expect(proxyHits).toBe(1)
     expect(upstream.emulator.requests).toHaveLength(1)
 
     fireEvent.click(screen.getByText('report'))
-    await waitFor(() => expect(screen.getAllByText('feature-3 15')).toHaveLength(2))
+    await waitFor(() => expect(screen.getAllByText('feature-3 15')).toHaveLength(2), { timeout: 5000 })
     await waitFor(() => expect(upstream.emulator.admin.getUsage('customer-a', 'feature-3')).toBe(15))
     const report = upstream.emulator.requests.find((r) => r.operationName === 'StiggReportUsage')
     expect(report?.headers['x-api-key']).toBe('secret-key')
@@ -89,7 +90,7 @@ describe('through createStiggProxy over real HTTP', () => {
 
   it("surfaces the proxy's 403 for another customer's data as a StiggError, without retrying", async () => {
     render(app('customer-a', 'customer-b'))
-    expect(await screen.findAllByText('feature-0 FORBIDDEN 403')).toHaveLength(2)
+    expect(await screen.findAllByText('feature-0 FORBIDDEN 403', {}, { timeout: 5000 })).toHaveLength(2)
     expect(proxyHits).toBe(1)
     expect(upstream.emulator.requests).toHaveLength(0)
   })
