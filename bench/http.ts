@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process'
-import { Agent, request } from 'node:http'
-import { fileURLToPath } from 'node:url'
-import { createInterface } from 'node:readline'
+import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { benchApiKey, entitlementRequestBody, sessionCookie } from './fixtures'
-
-const root = fileURLToPath(new URL('..', import.meta.url))
+import { sequentialOverhead } from './sequentialOverhead'
+import { spawnServer, type ChildServer } from './spawnServer'
 
 export interface LoadFigures {
   /** Mean requests per second over the measured run. */
@@ -16,6 +13,11 @@ export interface LoadFigures {
   requests: number
   /** Connection errors, timeouts and non-2xx answers: a run with any of these is not a valid figure. */
   failures: number
+  /**
+   * CPU time (user + system, all threads) per answered request of each server process in the
+   * chain and of the load generator, from /proc (Linux; empty elsewhere). Shows where a ratio goes.
+   */
+  cpuMicrosPerRequest: Record<string, number>
 }
 
 export interface HttpFigures {
@@ -35,40 +37,12 @@ export interface HttpFigures {
   sequential: { requests: number; emulatorP50Ms: number; proxyP50Ms: number }
 }
 
-interface Target {
+export interface Target {
   url: string
   headers: Record<string, string>
   body: string
-}
-
-interface ChildServer {
-  url: string
-  close(): void
-}
-
-/** Starts `bench/serve.ts <kind>` in its own process and waits for the URL it prints. */
-function spawnServer(...args: string[]): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout })
-    child.once('exit', (code) => reject(new Error(`bench/serve.ts ${args.join(' ')} exited with code ${code} before listening`)))
-    lines.once('line', (line) => {
-      const { url } = JSON.parse(line) as { url: string }
-      // An interrupted run must not leave servers behind.
-      const kill = () => child.kill()
-      process.once('exit', kill)
-      resolve({
-        url,
-        close: () => {
-          process.off('exit', kill)
-          child.kill()
-        },
-      })
-    })
-  })
+  /** The server processes that answer this target, for CPU accounting. */
+  chain: Array<{ name: string; pid: number | undefined }>
 }
 
 /** The emulator may answer its base URL or its GraphQL endpoint; requests go to the endpoint. */
@@ -90,14 +64,36 @@ async function warmUp(target: Target, connections: number): Promise<void> {
   await autocannon({ url: target.url, method: 'POST', headers: target.headers, body: target.body, connections, duration: 1 })
 }
 
+/** CPU seconds a process has used so far (utime + stime of all its threads), or undefined off Linux. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
+  }
+}
+
 async function load(target: Target, connections: number, duration: number): Promise<LoadFigures> {
+  const processes = [...target.chain, { name: 'load generator', pid: process.pid }]
+  const before = processes.map(({ pid }) => cpuSeconds(pid))
   const result = await autocannon({ url: target.url, method: 'POST', headers: target.headers, body: target.body, connections, duration })
+  const answered = result['2xx']
+  const cpuMicrosPerRequest: Record<string, number> = {}
+  processes.forEach(({ name, pid }, i) => {
+    const start = before[i]
+    const end = cpuSeconds(pid)
+    if (start !== undefined && end !== undefined && answered > 0) cpuMicrosPerRequest[name] = Math.round(((end - start) * 1e6) / answered)
+  })
   return {
     rps: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    requests: result['2xx'],
+    requests: answered,
     failures: result.errors + result.timeouts + result.non2xx,
+    cpuMicrosPerRequest,
   }
 }
 
@@ -105,49 +101,6 @@ function fastest(runs: LoadFigures[]): LoadFigures {
   const valid = runs.filter((run) => run.failures === 0)
   if (valid.length === 0) return runs[0]!
   return valid.reduce((best, run) => (run.rps > best.rps ? run : best))
-}
-
-function timedPost(target: Target, agent: Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const req = request(target.url, { method: 'POST', agent, headers: target.headers }, (res) => {
-      res.resume()
-      res.on('end', () => {
-        if (res.statusCode === 200) resolve(performance.now() - started)
-        else reject(new Error(`bench http: ${target.url} answered ${res.statusCode} in the sequential run`))
-      })
-    })
-    req.on('error', reject)
-    req.end(target.body)
-  })
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
-
-/** Interleaves direct and proxied requests one at a time so both see the same machine state. */
-async function sequentialOverhead(direct: Target, proxied: Target, count: number): Promise<HttpFigures['sequential']> {
-  const directAgent = new Agent({ keepAlive: true, maxSockets: 1 })
-  const proxyAgent = new Agent({ keepAlive: true, maxSockets: 1 })
-  const directTimes: number[] = []
-  const proxyTimes: number[] = []
-  try {
-    for (let i = 0; i < count + 100; i++) {
-      const d = await timedPost(direct, directAgent)
-      const p = await timedPost(proxied, proxyAgent)
-      if (i >= 100) {
-        directTimes.push(d)
-        proxyTimes.push(p)
-      }
-    }
-  } finally {
-    directAgent.destroy()
-    proxyAgent.destroy()
-  }
-  return { requests: count, emulatorP50Ms: median(directTimes), proxyP50Ms: median(proxyTimes) }
 }
 
 /**
@@ -170,10 +123,11 @@ export async function measureHttp(options: { durationSeconds: number; connection
 
     const json = { 'content-type': 'application/json' }
     const body = entitlementRequestBody()
-    const bareTarget: Target = { url: bare.url, headers: json, body }
-    const emulatorTarget: Target = { url: emulatorUrl, headers: { ...json, 'x-api-key': benchApiKey }, body }
-    const proxyTarget: Target = { url: proxy.url, headers: { ...json, cookie: sessionCookie }, body }
-    const proxyFetchTarget: Target = { ...proxyTarget, url: proxyFetch.url }
+    const emulatorProcess = { name: 'emulator', pid: emulator.pid }
+    const bareTarget: Target = { url: bare.url, headers: json, body, chain: [{ name: 'bare', pid: bare.pid }] }
+    const emulatorTarget: Target = { url: emulatorUrl, headers: { ...json, 'x-api-key': benchApiKey }, body, chain: [emulatorProcess] }
+    const proxyTarget: Target = { url: proxy.url, headers: { ...json, cookie: sessionCookie }, body, chain: [{ name: 'proxy', pid: proxy.pid }, emulatorProcess] }
+    const proxyFetchTarget: Target = { ...proxyTarget, url: proxyFetch.url, chain: [{ name: 'proxy', pid: proxyFetch.pid }, emulatorProcess] }
     const targets = [bareTarget, emulatorTarget, proxyTarget, proxyFetchTarget]
     await preflight('bare server', bareTarget)
     await preflight('emulator', emulatorTarget)

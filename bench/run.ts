@@ -8,7 +8,7 @@ import { availableParallelism, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { measureBrowser, type BrowserFigures } from './browser'
 import { measureBundles, type BundleFigures } from './bundle'
-import { measureHttp, type HttpFigures } from './http'
+import { measureHttp, type HttpFigures, type LoadFigures } from './http'
 import { measureRenders, type RenderFigures } from './renders'
 import { measureRequests, type RequestFigures } from './requests'
 import { renderTable, type Row } from './table'
@@ -62,6 +62,9 @@ async function timed<T>(name: Section, run: () => Promise<T>, errors: Record<str
 
 const kb = (bytes: number) => bytes / 1024
 
+/** NaN (shown as a dash) where /proc is not available. */
+const cpuOf = (figures: LoadFigures, process: string) => figures.cpuMicrosPerRequest[process] ?? Number.NaN
+
 /** A load run with errors or non-2xx answers measured something else than the target. */
 const clean = (h: HttpFigures | undefined, ratio: number | undefined, ...runs: Array<'bare' | 'emulator' | 'proxy'>) =>
   h !== undefined && runs.every((run) => h[run].failures === 0) ? ratio : undefined
@@ -91,6 +94,14 @@ function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: Http
       ratio: h && h.proxyFetch.rps / h.emulator.rps,
       unit: 'req/s',
     },
+    {
+      figure: 'Diagnostic: server CPU per request, proxy+emulator vs emulator',
+      ours: h && cpuOf(h.proxy, 'proxy') + cpuOf(h.proxy, 'emulator'),
+      anchor: h && cpuOf(h.emulator, 'emulator'),
+      ratio: h && (cpuOf(h.proxy, 'proxy') + cpuOf(h.proxy, 'emulator')) / cpuOf(h.emulator, 'emulator'),
+      unit: 'µs',
+    },
+    { figure: 'Diagnostic: load generator CPU per request (emulator run)', ours: h && cpuOf(h.emulator, 'load generator'), unit: 'µs' },
     { figure: 'Proxy overhead, p50 sequential', ours: h?.sequential.proxyP50Ms, anchor: h?.sequential.emulatorP50Ms, delta: h?.proxyOverheadP50Ms, unit: 'ms', target: { maxDelta: 1 } },
     { figure: 'Latency under load p50 / p99: bare', ours: h?.bare.p50Ms, p99: h?.bare.p99Ms, unit: 'ms' },
     { figure: 'Latency under load p50 / p99: emulator', ours: h?.emulator.p50Ms, p99: h?.emulator.p99Ms, unit: 'ms' },

@@ -55,7 +55,7 @@ export function renderTable(rows: Row[]): TableOutput {
     const comparison =
       row.delta !== undefined
         ? `${row.delta >= 0 ? '+' : ''}${row.delta.toFixed(2)} ${row.unit}`
-        : row.ratio !== undefined
+        : row.ratio !== undefined && !Number.isNaN(row.ratio)
           ? `${row.ratio.toFixed(2)}×`
           : '—'
     const verdict = verdictOf(row)

@@ -59,4 +59,5 @@ export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function U
     </div>
   )
 })
-UsageMeter.displayName = 'UsageMeter'
+// For React DevTools only (the inner function's name already shows there).
+if (process.env.NODE_ENV !== 'production') UsageMeter.displayName = 'UsageMeter'

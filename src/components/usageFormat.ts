@@ -21,8 +21,8 @@ export function usageFormat(locale: string | undefined): UsageFormat {
   if (!format) {
     try {
       format = build(locale)
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error
+    } catch {
+      // Intl rejects a malformed locale (RangeError) or a non-string one (TypeError).
       format = build(undefined)
     }
     cache.set(locale, format)
@@ -45,7 +45,6 @@ function build(locale: string | undefined): UsageFormat {
  * otherwise; falls back to the other form, then the feature's display name, then "unit(s)".
  */
 export function unitName(feature: FeatureInfo | null, category: Intl.LDMLPluralRule): string {
-  const singular = feature?.units || feature?.unitsPlural || feature?.displayName || 'unit'
-  const plural = feature?.unitsPlural || feature?.units || feature?.displayName || 'units'
-  return category === 'one' ? singular : plural
+  const { units, unitsPlural, displayName } = feature ?? ({} as Partial<FeatureInfo>)
+  return category === 'one' ? units || unitsPlural || displayName || 'unit' : unitsPlural || units || displayName || 'units'
 }

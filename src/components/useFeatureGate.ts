@@ -80,7 +80,7 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
   // `featureId` wins over `features`; a gate on `plan` alone checks no feature.
   const featureIds = options.featureId !== undefined ? [options.featureId] : (options.features ?? noFeatures)
   const match = options.match === 'any' ? 'any' : 'all'
-  const plans = options.plan === undefined ? null : typeof options.plan === 'string' ? [options.plan] : options.plan
+  const plans = options.plan === undefined ? null : [options.plan].flat()
   if (process.env.NODE_ENV !== 'production') {
     // The condition is fixed per build, so the hook order never changes between renders.
     const problems = gateProblems(options)
@@ -90,7 +90,7 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
     }, [problems])
   }
 
-  const features = summarizeEntitlements(featureIds, useEntitlementQueries('useFeatureGate', featureIds, options, () => undefined))
+  const features = summarizeEntitlements(featureIds, useEntitlementQueries('useFeatureGate', featureIds, options))
   const subscription = useGateSubscription(ctx, plans !== null)
   const decision = decideGate({
     featureIds,
@@ -100,9 +100,10 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
     entitlementsError: features.isError,
     failedFeatureIds: features.failed,
     plans,
-    subscription: plans ? (subscription.data ?? null) : null,
-    subscriptionLoading: plans !== null && subscription.isLoading,
-    subscriptionError: plans !== null && subscription.isError,
+    // Read only when `plans` is set (a gate without one never looks at the subscription).
+    subscription: subscription.data ?? null,
+    subscriptionLoading: subscription.isLoading,
+    subscriptionError: subscription.isError,
     now: new Date(),
   })
   return {

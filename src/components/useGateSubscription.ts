@@ -5,8 +5,6 @@ import { subscriptionQueryOptions } from '../core/subscriptionQueryOptions'
 import type { Subscription, SubscriptionData } from '../core/types'
 import type { StiggContextValue } from '../react/StiggContext'
 
-const selectCurrent = (data: SubscriptionData[]) => pickCurrentSubscription(data)
-
 /**
  * `useSubscription`, but idle unless the gate has a `plan`: a page of plain feature gates must
  * not fetch subscriptions. Same query key, so it shares the cache with `useSubscription`.
@@ -14,7 +12,7 @@ const selectCurrent = (data: SubscriptionData[]) => pickCurrentSubscription(data
 export function useGateSubscription(ctx: StiggContextValue, enabled: boolean) {
   const base = subscriptionQueryOptions(ctx, { customerId: ctx.customerId })
   return useQuery<SubscriptionData[], StiggError, Subscription | null, typeof base.queryKey>(
-    { ...base, enabled: base.enabled && enabled, select: selectCurrent },
+    { ...base, enabled: base.enabled && enabled, select: pickCurrentSubscription },
     ctx.queryClient,
   )
 }

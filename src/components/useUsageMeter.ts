@@ -78,7 +78,7 @@ export function useUsageMeter(featureId: string, options: UseUsageMeterOptions =
   const labelId = useId()
   const { valueMax, valueNow, ...values } = computeUsageMeter({ ...options, entitlement, isLoading, isError, locale })
 
-  const { label, warnAt, 'aria-label': ariaLabel, 'aria-labelledby': ariaLabelledBy } = options
+  const { label, 'aria-label': ariaLabel, 'aria-labelledby': ariaLabelledBy } = options
   const hasLabel = label != null && label !== false
   const labelledBy = [ariaLabelledBy, hasLabel && labelId].filter(Boolean).join(' ')
   if (process.env.NODE_ENV !== 'production') {
@@ -89,6 +89,7 @@ export function useUsageMeter(featureId: string, options: UseUsageMeterOptions =
       if (!hasLabel && !ariaLabel && !ariaLabelledBy) {
         warnOnce(`${meter} has no accessible name. Pass \`label\`, \`aria-label\` or \`aria-labelledby\`.`)
       }
+      const { warnAt } = options
       if (warnAt !== undefined && !(Number.isFinite(warnAt) && warnAt >= 0 && warnAt <= 1)) {
         warnOnce(`${meter} got warnAt=${String(warnAt)}; use a fraction from 0 to 1 (0.8 = 80%).`)
       }

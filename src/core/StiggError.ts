@@ -54,9 +54,8 @@ export function isRetryableStatus(status: number | null): boolean {
  * absent or unreadable.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
-  if (value == null || value.trim() === '') return null
+  if (!value?.trim()) return null
   const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? null : Math.max(0, date - now)
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now
+  return Number.isNaN(ms) ? null : Math.max(0, ms)
 }

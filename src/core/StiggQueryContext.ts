@@ -19,6 +19,8 @@ export interface StiggQueryContext {
   retry?: boolean
   /** No network at all: queries are disabled, mutations reject with `OFFLINE`. */
   offline?: boolean
+  /** Told about every failed mutation, once, after its retries (the provider's `onError`). */
+  onError?: (error: StiggError) => void
 }
 
 export const defaultStaleTime = 30_000

@@ -38,9 +38,8 @@ export function createEntitlementBatcher(client: StiggClient): EntitlementBatche
         const result = results[featureId]
         if (result instanceof StiggError) throw result
         if (result === undefined) {
-          throw new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: no answer for '${featureId}' of customer '${customerId}'` : '', {
-            code: 'BAD_RESPONSE',
-          })
+          const message = process.env.NODE_ENV !== 'production' ? `react-stigg: no answer for '${featureId}' of customer '${customerId}'` : ''
+          throw new StiggError(message, { code: 'BAD_RESPONSE' })
         }
         return result
       })

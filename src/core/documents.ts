@@ -24,7 +24,8 @@ export function entitlementsDocument(count: number): string {
     let fields = ''
     for (let i = 0; i < count; i++) {
       variables += `,$f${i}:String!`
-      fields += `e${i}:customerEntitlement(customerId:$customerId,featureId:$f${i}){...StiggEntitlementFields}\n`
+      // One alias per line, indented as graphql-js prints it, so error `locations` read the same through the proxy.
+      fields += `  e${i}:customerEntitlement(customerId:$customerId,featureId:$f${i}){...StiggEntitlementFields}\n`
     }
     document = `query StiggEntitlements($customerId:String!${variables}){\n${fields}}${entitlementFields}`
     batchDocuments.set(count, document)

@@ -26,26 +26,15 @@ export async function postGraphQL<T>(
   signal?: AbortSignal,
 ): Promise<GraphQLResult<T>> {
   const { url, headers } = options
-  let endpoint: string
-  try {
-    // Resolved per request: a provider rendered on the server must not fail for a relative url it never calls.
-    endpoint = new URL(url, (globalThis as { location?: { href: string } }).location?.href).href
-  } catch (cause) {
-    throw new StiggError(
-      process.env.NODE_ENV !== 'production'
-        ? `react-stigg: the url '${url}' is relative and there is no window.location (server side): pass an absolute one.`
-        : '',
-      {
-      code: 'INVALID_URL',
-      cause,
-    })
-  }
   const requestHeaders = new Headers(typeof headers === 'function' ? headers() : headers)
   requestHeaders.set('content-type', 'application/json')
   const operationName = /\w+ (\w+)/.exec(query)?.[1]
+  let endpoint: string | undefined
   let response: Response
   let text: string
   try {
+    // Resolved per request: a provider rendered on the server must not fail for a relative url it never calls.
+    endpoint = new URL(url, (globalThis as { location?: { href: string } }).location?.href).href
     response = await (options.fetch ?? fetch)(endpoint, {
       method: 'POST',
       headers: requestHeaders,
@@ -54,13 +43,21 @@ export async function postGraphQL<T>(
     })
     text = await response.text()
   } catch (cause) {
-    // A body that broke off after the headers is as lost as no answer at all: no status.
-    const aborted = signal?.aborted === true || (cause as Error | null)?.name === 'AbortError'
-    throw new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: ${url} could not be reached: ${String(cause)}` : '', {
-      code: aborted ? 'ABORTED' : 'NETWORK_ERROR',
-      cause,
-      retryable: !aborted,
-    })
+    // No endpoint: the url did not resolve. Otherwise a body that broke off after the headers is
+    // as lost as no answer at all: no status.
+    const aborted = (cause as Error | null)?.name === 'AbortError' || !!signal?.aborted
+    throw new StiggError(
+      process.env.NODE_ENV !== 'production'
+        ? endpoint
+          ? `react-stigg: ${url} could not be reached: ${String(cause)}`
+          : `react-stigg: the url '${url}' is relative and there is no window.location (server side): pass an absolute one.`
+        : '',
+      {
+        code: !endpoint ? 'INVALID_URL' : aborted ? 'ABORTED' : 'NETWORK_ERROR',
+        cause,
+        retryable: !!endpoint && !aborted,
+      },
+    )
   }
   const { ok, status } = response
   let body: { data?: T | null; errors?: unknown } | null | undefined
@@ -69,11 +66,10 @@ export async function postGraphQL<T>(
   } catch {
     // Not JSON: an HTML error page, a truncated answer. Decided below, by status.
   }
-  // Entries that are not objects cannot be GraphQL errors; dropping them keeps `path`/`extensions` reads safe.
-  const errors = (Array.isArray(body?.errors) ? (body.errors as unknown[]) : []).filter(
-    (error): error is GraphQLFormattedError => typeof error === 'object' && error !== null,
-  )
-  if (!ok || typeof body !== 'object' || body === null || !('data' in body || errors.length > 0)) {
+  // Null entries would break `path`/`extensions` reads; other junk reads as a message-less error.
+  const errors = (Array.isArray(body?.errors) ? (body.errors as GraphQLFormattedError[]) : []).filter(Boolean)
+  // GraphQL JSON has `data` (null counts) or `errors`; anything else is not an answer.
+  if (!ok || (body?.data === undefined && errors.length === 0)) {
     throw new StiggError(
       process.env.NODE_ENV !== 'production'
         ? `react-stigg: ${url} answered ${status}: ${ok ? 'not GraphQL JSON (is it your Stigg proxy?)' : (errors[0]?.message ?? text.slice(0, 200))}`
@@ -87,5 +83,5 @@ export async function postGraphQL<T>(
       },
     )
   }
-  return { data: body.data, errors, status }
+  return { data: body?.data, errors, status }
 }

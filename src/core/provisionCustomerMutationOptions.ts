@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/query-core'
+import type { StiggError } from './StiggError'
 import { noCustomerError, offlineError, type StiggQueryContext } from './StiggQueryContext'
 import { stiggKeys } from './stiggKeys'
 import type { ProvisionCustomerParams, ProvisionCustomerResult } from './types'
@@ -20,6 +21,7 @@ export function provisionCustomerMutationOptions(
       return ctx.client.provisionCustomer(customerId, params)
     },
     retry: false as const,
+    onError: (error: StiggError) => ctx.onError?.(error),
     onSuccess: (): Promise<void> => queryClient.invalidateQueries({ queryKey: stiggKeys.customer(customerId) }),
   }
 }

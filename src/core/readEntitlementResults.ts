@@ -1,13 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql'
 import { StiggError } from './StiggError'
-import { graphQLErrorCode, normaliseErrorCode, toStiggError } from './toStiggError'
+import { graphQLErrorCode, toStiggError } from './toStiggError'
 import type { EntitlementData } from './types'
 
 /** Each feature's result: its data, or the error that only this feature hit. */
 export type EntitlementResults = Record<string, EntitlementData | StiggError>
 
-/** Not-found answers are data ("denied"), not failures, so the UI can render them. */
-const deniedCodes = new Set(['CustomerNotFound', 'FeatureNotFound'])
+/**
+ * Not-found answers are data ("denied"), not failures, so the UI can render them. Hosted Stigg
+ * spells the codes both ways; the reason always takes the seed spelling.
+ */
+const deniedReasons = ['CustomerNotFound', 'FeatureNotFound']
 
 /**
  * Splits one aliased answer (`e0…e{n-1}`, see `entitlementsDocument`) into per-feature
@@ -26,23 +29,24 @@ export function readEntitlementResults(
     const value = data?.[alias]
     const own = errors.filter((error) => error.path?.[0] === alias)
     if (own.length === 0) own.push(...errors.filter((error) => error.path?.[0] === undefined))
-    const code = normaliseErrorCode(graphQLErrorCode(own[0]) ?? '')
+    const code = graphQLErrorCode(own[0])?.replace(/_/g, '').toUpperCase()
+    const reason = deniedReasons.find((known) => known.toUpperCase() === code)
     results[featureId] =
       value != null && own.length === 0
         ? value
-        : deniedCodes.has(code)
+        : reason
           ? {
               featureId,
               isGranted: false,
               usageLimit: null,
               currentUsage: 0,
               resetPeriod: null,
-              accessDeniedReason: code,
+              accessDeniedReason: reason,
               usagePeriodEnd: null,
               feature: null,
             }
           : own.length > 0
-            ? toStiggError(own, status, `customerEntitlement('${featureId}')`)
+            ? toStiggError(own, status, process.env.NODE_ENV !== 'production' ? `customerEntitlement('${featureId}')` : '')
             : new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: ${url} answered customerEntitlement('${featureId}') without data` : '', {
                 code: 'BAD_RESPONSE',
                 status,

@@ -55,7 +55,8 @@ export function reportUsageMutationOptions(
       }
       return { previous }
     },
-    onError: (_error: StiggError, { featureId }: ReportUsageParams, context: ReportUsageContext | undefined) => {
+    onError: (error: StiggError, { featureId }: ReportUsageParams, context: ReportUsageContext | undefined) => {
+      ctx.onError?.(error)
       if (context?.previous !== undefined && exists(featureId)) {
         queryClient.setQueryData<EntitlementData>(keyOf(featureId), context.previous)
       }

@@ -7,13 +7,6 @@ export function graphQLErrorCode(error: GraphQLFormattedError | undefined): stri
   return typeof code === 'string' ? code : null
 }
 
-/** `CUSTOMER_NOT_FOUND` (hosted style) becomes `CustomerNotFound`; other codes pass through. */
-export function normaliseErrorCode(code: string): string {
-  return /^[A-Z0-9]+(_[A-Z0-9]+)+$/.test(code)
-    ? code.toLowerCase().replace(/(?:^|_)(.)/g, (_, letter: string) => letter.toUpperCase())
-    : code
-}
-
 /**
  * A StiggError from the GraphQL errors of an answer that otherwise arrived fine (HTTP 2xx):
  * the first error's `extensions.code` (else `GRAPHQL_ERROR`), all errors in `graphQLErrors`.
@@ -22,7 +15,8 @@ export function normaliseErrorCode(code: string): string {
  */
 export function toStiggError(errors: readonly GraphQLFormattedError[], status: number, what: string): StiggError {
   const first = errors[0]
-  return new StiggError(`react-stigg: ${what} failed: ${first?.message ?? 'no message'}`, {
+  const message = first?.message ?? 'no message'
+  return new StiggError(process.env.NODE_ENV !== 'production' ? `react-stigg: ${what} failed: ${message}` : message, {
     code: graphQLErrorCode(first) ?? 'GRAPHQL_ERROR',
     status,
     graphQLErrors: errors,

@@ -34,9 +34,12 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= maxBodyBytes) chunks.push(chunk)
+    // 'readable' + read() costs measurably less per request than a 'data' listener (bench/).
+    request.on('readable', () => {
+      for (let chunk = request.read() as Buffer | null; chunk !== null; chunk = request.read() as Buffer | null) {
+        size += chunk.length
+        if (size <= maxBodyBytes) chunks.push(chunk)
+      }
     })
     request.on('end', () => resolve(size > maxBodyBytes ? null : Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)

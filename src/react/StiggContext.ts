@@ -16,11 +16,16 @@ export interface StiggContextValue extends StiggQueryContext {
 }
 
 export const StiggContext = createContext<StiggContextValue | undefined>(undefined)
-StiggContext.displayName = 'StiggContext'
+// For React DevTools only.
+if (process.env.NODE_ENV !== 'production') StiggContext.displayName = 'StiggContext'
 
 /** The provider's value; `hook` names the caller in the error thrown outside a provider. */
 export function useStiggContext(hook: string): StiggContextValue {
   const value = useContext(StiggContext)
-  if (value === undefined) throw new Error(`\`${hook}\` must be used within \`<StiggProvider>\`.`)
+  if (value === undefined) {
+    throw new Error(
+      process.env.NODE_ENV !== 'production' ? `\`${hook}\` must be used within \`<StiggProvider>\`.` : 'react-stigg: no <StiggProvider>',
+    )
+  }
   return value
 }

@@ -8,8 +8,6 @@ import { StiggError } from '../core/StiggError'
 import { stiggKeys } from '../core/stiggKeys'
 import { StiggContext, type StiggContextValue } from './StiggContext'
 
-type CacheEvent = { type: string; action?: { type: string; error?: unknown } }
-
 /** Props of {@link StiggProvider}. */
 export interface StiggProviderProps {
   /** The app's Stigg proxy endpoint (`createStiggProxy` on your backend), e.g. `/api/stigg`. */
@@ -83,19 +81,15 @@ export function StiggProvider(props: StiggProviderProps) {
   useEffect(() => {
     // Window-focus and reconnect refetches need a mounted client (reference counted, so sharing is fine).
     queryClient.mount()
-    // Both caches announce a failure (after retries) as an `updated` event with an `error` action.
-    const report = (event: CacheEvent, key: readonly unknown[] | undefined) => {
-      const error = event.type === 'updated' && event.action?.type === 'error' ? event.action.error : undefined
-      // A cancellation (customer switch) is TanStack's CancelledError, never a StiggError, so it is not reported.
-      if (key?.[0] === stiggKeys.all[0] && error instanceof StiggError) latest.current.onError?.(error)
-    }
-    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => report(event, event.query.queryKey))
-    const unsubscribeMutations = queryClient
-      .getMutationCache()
-      .subscribe((event) => report(event, event.mutation?.options.mutationKey))
+    // A failed query (after retries) is an `updated` event with an `error` action. A cancellation
+    // (customer switch) is TanStack's CancelledError, never a StiggError, so it is not reported.
+    // Mutations report through their options (`onError` in the context below).
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      const error = event.type === 'updated' && event.action.type === 'error' ? event.action.error : undefined
+      if (event.query.queryKey[0] === stiggKeys.all[0] && error instanceof StiggError) latest.current.onError?.(error)
+    })
     return () => {
-      unsubscribeQueries()
-      unsubscribeMutations()
+      unsubscribe()
       queryClient.unmount()
     }
   }, [queryClient])
@@ -111,6 +105,7 @@ export function StiggProvider(props: StiggProviderProps) {
       retry,
       fallbackEntitlements,
       locale,
+      onError: (error: StiggError) => latest.current.onError?.(error),
       invalidate: () => queryClient.invalidateQueries({ queryKey: stiggKeys.customer(customerId) }),
     }),
     [client, batcher, customerId, queryClient, staleTime, offline, retry, fallbackEntitlements, locale],

@@ -40,7 +40,7 @@ export interface UseEntitlementResult {
  * return hasAccess ? <SsoSettings /> : <UpgradeBanner />
  */
 export function useEntitlement(featureId: string, options: UseEntitlementOptions = {}): UseEntitlementResult {
-  const [result] = useEntitlementQueries('useEntitlement', [featureId], options, () => options.fallback)
+  const [result] = useEntitlementQueries('useEntitlement', [featureId], options, { [featureId]: options.fallback })
   const { query, entitlement = null } = result as EntitlementQuery
   return {
     entitlement,

@@ -23,7 +23,7 @@ export function useEntitlementQueries(
   hook: string,
   featureIds: readonly string[],
   options: { requestedUsage?: number; enabled?: boolean },
-  fallbackFor: (featureId: string) => FallbackEntitlement | undefined,
+  fallbacks?: Readonly<Record<string, FallbackEntitlement | undefined>>,
 ): EntitlementQuery[] {
   const ctx = useStiggContext(hook)
   const requestedUsage = validRequestedUsage(hook, featureIds, options.requestedUsage)
@@ -39,7 +39,7 @@ export function useEntitlementQueries(
   ) as Array<QueryObserverResult<Entitlement, StiggError>>
   return queries.map((query, i) => {
     const featureId = featureIds[i] as string
-    const fallback = fallbackFor(featureId) ?? ctx.fallbackEntitlements?.[featureId]
+    const fallback = fallbacks?.[featureId] ?? ctx.fallbackEntitlements?.[featureId]
     const useFallback = fallback !== undefined && (ctx.offline || query.isError)
     return { query, entitlement: useFallback ? fallbackEntitlement(featureId, fallback, requestedUsage) : query.data }
   })
@@ -61,8 +61,6 @@ export function summarizeEntitlements(featureIds: readonly string[], results: re
     isLoading: results.some(({ query }) => query.isLoading),
     isError: failed.length > 0,
     error: results.find(({ query }) => query.error)?.query.error ?? null,
-    refetch: async (): Promise<void> => {
-      await Promise.all(results.map(({ query }) => query.refetch()))
-    },
+    refetch: (): Promise<void> => Promise.all(results.map(({ query }) => query.refetch())).then(() => undefined),
   }
 }

@@ -34,7 +34,7 @@ export interface UseEntitlementsResult {
  * const { entitlements, hasAccess } = useEntitlements(['feature-sso', 'feature-analytics'])
  */
 export function useEntitlements(featureIds: readonly string[], options: UseEntitlementsOptions = {}): UseEntitlementsResult {
-  const results = useEntitlementQueries('useEntitlements', featureIds, options, (featureId) => options.fallback?.[featureId])
+  const results = useEntitlementQueries('useEntitlements', featureIds, options, options.fallback)
   const { failed, ...summary } = summarizeEntitlements(featureIds, results)
   return {
     ...summary,

@@ -17,8 +17,6 @@ export interface UseSubscriptionResult {
   refetch: () => Promise<QueryObserverResult<Subscription | null, StiggError>>
 }
 
-const selectCurrent = (data: SubscriptionData[]) => pickCurrentSubscription(data)
-
 /**
  * The customer's current subscription and plan.
  *
@@ -30,7 +28,7 @@ export function useSubscription(): UseSubscriptionResult {
   const ctx = useStiggContext('useSubscription')
   const base = subscriptionQueryOptions(ctx, { customerId: ctx.customerId })
   const query = useQuery<SubscriptionData[], StiggError, Subscription | null, typeof base.queryKey>(
-    { ...base, select: selectCurrent },
+    { ...base, select: pickCurrentSubscription },
     ctx.queryClient,
   )
   const subscription = query.data ?? null

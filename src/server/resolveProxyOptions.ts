@@ -11,7 +11,7 @@ export interface ResolvedProxyOptions {
   dialect: StiggDialect
   allow: ResolvedAllow
   timeoutMs: number
-  /** Undefined: the global fetch, called with a URL and init (see callUpstream). */
+  /** Undefined: createStiggProxy picks node:http(s) on Node, else the global fetch. */
   fetch: ((request: Request) => Promise<Response>) | undefined
   onEvent: StiggProxyOptions['onEvent']
 }

@@ -80,19 +80,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: Uint8Ar
     const chunks: Buffer[] = []
     let size = 0
     const finish = (complete: boolean) => {
-      req.off('data', onData).off('end', onEnd).off('error', reject)
+      req.off('readable', onReadable).off('end', onEnd).off('error', reject)
       resolve({ bytes: new Uint8Array(Buffer.concat(chunks)), complete })
     }
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk)
-      size += chunk.length
-      if (size > limit) {
-        req.pause()
-        finish(false)
+    // 'readable' + read() costs measurably less per request than a 'data' listener (bench/).
+    const onReadable = () => {
+      for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read() as Buffer | null) {
+        chunks.push(chunk)
+        size += chunk.length
+        if (size > limit) {
+          // The rest stays unread; the answer closes the connection.
+          finish(false)
+          return
+        }
       }
     }
     const onEnd = () => finish(true)
-    req.on('data', onData).on('end', onEnd).on('error', reject)
+    req.on('readable', onReadable).on('end', onEnd).on('error', reject)
   })
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { measureOwnCode } from '../../bench/bundle'
+import { measureApp, measureOwnCode } from '../../bench/bundle'
 
 const budgetBytes = 6 * 1024
 
@@ -15,5 +15,13 @@ describe('bundle size budget', () => {
         .map((input) => `${input.path} ${input.bytes} B`)
         .join(', ')}. Shrink the code or move work out of the browser entry; do not raise the budget.`,
     ).toBeLessThanOrEqual(budgetBytes)
+  })
+
+  it('ships no GraphQL library to the browser: the app bundle holds TanStack Query and our code only', async () => {
+    const { packages } = await measureApp()
+    // The client speaks GraphQL over HTTP with fetch; graphql-js belongs to the proxy and the emulator.
+    expect(packages).not.toContain('graphql')
+    expect(packages).not.toContain('graphql-request')
+    expect(packages).toEqual(['@tanstack/query-core', '@tanstack/react-query'])
   })
 })
