@@ -37,7 +37,6 @@ const external = [
   /^react-dom($|\/)/,
   /^@tanstack\//,
   /^graphql($|\/)/,
-  /^graphql-request($|\/)/,
   ...builtinModules.flatMap((name) => [name, `node:${name}`]),
 ]
 
@@ -106,7 +105,7 @@ export default defineConfig({
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         // Found mid-run, these would make Vite reload the browser and fail every story in flight.
-        optimizeDeps: { include: ['@tanstack/react-query', 'graphql-request', 'graphql'] },
+        optimizeDeps: { include: ['@tanstack/react-query', 'graphql'] },
         test: {
           name: 'storybook',
           browser: {

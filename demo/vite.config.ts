@@ -43,7 +43,7 @@ export default defineConfig({
   },
   // Pre-bundled up front: a dependency found mid-session would make Vite reload the page.
   optimizeDeps: {
-    include: ['react', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', 'graphql-request'],
+    include: ['react', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query'],
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
