@@ -13,6 +13,8 @@ export type PreparedDocument =
  */
 export class DocumentCache {
   private readonly entries = new Map<string, PreparedDocument>()
+  /** The entry at the newest end of `entries`. */
+  private newest: { text: string; prepared: PreparedDocument } | undefined
   /** Keyed by the cached document, so plans leave with it. */
   private readonly queries = new WeakMap<DocumentNode, Map<string | undefined, CompiledQuery | undefined>>()
 
@@ -22,15 +24,19 @@ export class DocumentCache {
   ) {}
 
   get(text: string): PreparedDocument {
+    // A client repeats one document: when it is already the newest, there is nothing to reorder.
+    if (this.newest !== undefined && text === this.newest.text) return this.newest.prepared
     const hit = this.entries.get(text)
     if (hit !== undefined) {
       // Re-inserting moves the entry to the newest end of the Map's order.
       this.entries.delete(text)
       this.entries.set(text, hit)
+      this.newest = { text, prepared: hit }
       return hit
     }
     const prepared = this.prepare(text)
     this.entries.set(text, prepared)
+    this.newest = { text, prepared }
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next()
       if (!oldest.done) this.entries.delete(oldest.value)

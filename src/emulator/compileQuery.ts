@@ -12,6 +12,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -23,9 +24,26 @@ import {
 interface FieldPlan {
   key: string
   name: string
-  type: GraphQLOutputType
+  shape: Shape
   /** Sub-selection of an object (or list of objects) field. */
   fields: FieldPlan[] | undefined
+}
+
+/** A field's type with the wrapper checks resolved at compile time, not per value. */
+interface Shape {
+  nonNull: boolean
+  /** The item shape of a list. */
+  list: Shape | undefined
+  leaf: GraphQLLeafType | undefined
+  /** The named type (for `__typename` on objects). */
+  typeName: string
+}
+
+function shapeOf(type: GraphQLOutputType): Shape {
+  const nonNull = isNonNullType(type)
+  const inner = nonNull ? type.ofType : type
+  if (isListType(inner)) return { nonNull, list: shapeOf(inner.ofType), leaf: undefined, typeName: '' }
+  return { nonNull, list: undefined, leaf: isLeafType(inner) ? inner : undefined, typeName: inner.name }
 }
 
 /** A validated query document compiled for the common case; see {@link compileQuery}. */
@@ -97,17 +115,17 @@ function collect(type: GraphQLObjectType, sets: SelectionSetNode[], fragments: M
 
 function planField(key: string, name: string, type: GraphQLOutputType, nodes: FieldNode[], fragments: Map<string, FragmentDefinitionNode>): FieldPlan {
   const named = getNamedType(type)
-  if (isLeafType(named)) return { key, name, type, fields: undefined }
+  if (isLeafType(named)) return { key, name, shape: shapeOf(type), fields: undefined }
   if (!isObjectType(named)) throw UNSUPPORTED // interfaces and unions need runtime type resolution
   const sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []))
   const fields = collect(named, sets, fragments).map(([subKey, subNodes]) => {
     const subName = subNodes[0]!.name.value
-    if (subName === '__typename') return { key: subKey, name: subName, type, fields: undefined }
+    if (subName === '__typename') return { key: subKey, name: subName, shape: shapeOf(named), fields: undefined }
     const definition = named.getFields()[subName]
     if (!definition || definition.resolve || definition.args.length > 0) throw UNSUPPORTED
     return planField(subKey, subName, definition.type, subNodes, fragments)
   })
-  return { key, name, type, fields }
+  return { key, name, shape: shapeOf(type), fields }
 }
 
 /**
@@ -129,7 +147,7 @@ export function runCompiledQuery(
       const resolver = rootValue[plan.name]
       const args = getArgumentValues(definition, node, coerced.coerced)
       if (typeof resolver !== 'function') throw UNSUPPORTED
-      data[plan.key] = complete(plan, plan.type, (resolver as (args: unknown) => unknown)(args))
+      data[plan.key] = complete(plan, plan.shape, (resolver as (args: unknown) => unknown)(args))
     }
   } catch {
     // A resolver error or an unsupported value: graphql-js produces the exact error response.
@@ -138,20 +156,19 @@ export function runCompiledQuery(
   return JSON.stringify({ data })
 }
 
-function complete(plan: FieldPlan, type: GraphQLOutputType, value: unknown): unknown {
-  if (isNonNullType(type)) {
-    const completed = complete(plan, type.ofType, value)
-    if (completed === null) throw UNSUPPORTED
-    return completed
+function complete(plan: FieldPlan, shape: Shape, value: unknown): unknown {
+  if (value === null || value === undefined) {
+    if (shape.nonNull) throw UNSUPPORTED // graphql-js reports the null and nulls the parent
+    return null
   }
-  if (value === null || value === undefined) return null
   if (typeof (value as { then?: unknown }).then === 'function') throw UNSUPPORTED // async resolvers: graphql-js awaits them
-  if (isListType(type)) {
+  if (shape.list) {
     if (!Array.isArray(value)) throw UNSUPPORTED
-    return value.map((item) => complete(plan, type.ofType, item))
+    const item = shape.list
+    return value.map((entry) => complete(plan, item, entry))
   }
-  if (isLeafType(type)) {
-    const serialized = type.serialize(value)
+  if (shape.leaf) {
+    const serialized = shape.leaf.serialize(value)
     if (serialized === undefined || serialized === null) throw UNSUPPORTED
     return serialized
   }
@@ -160,12 +177,12 @@ function complete(plan: FieldPlan, type: GraphQLOutputType, value: unknown): unk
   const result: Record<string, unknown> = {}
   for (const field of plan.fields) {
     if (field.name === '__typename') {
-      result[field.key] = getNamedType(type).name
+      result[field.key] = shape.typeName
       continue
     }
     const fieldValue = source[field.name]
     if (typeof fieldValue === 'function') throw UNSUPPORTED // a method resolver: graphql-js calls it with (args, context, info)
-    result[field.key] = complete(field, field.type, fieldValue)
+    result[field.key] = complete(field, field.shape, fieldValue)
   }
   return result
 }
