@@ -6,16 +6,13 @@ import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { startEmulator } from 'react-stigg/emulator'
 import type { BrowserPageResult } from './apps/browserPage'
+import { chromiumLaunchOptions } from '../test/chromium'
 import { bareHandler, benchApiKey, createBenchProxy, entitlementRequestBody, listen, sessionCookie } from './fixtures'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outDir = join(root, 'bench', '.tmp', 'browser')
 
-/** Debian's Chromium with the flags TOOLCHAIN.md lists; playwright's own download does not work here. */
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-}
+const launchOptions = chromiumLaunchOptions
 
 export interface BrowserFigures {
   runs: number

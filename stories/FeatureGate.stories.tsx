@@ -1,15 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, within } from 'storybook/test'
+import { expect } from 'storybook/test'
 import { FeatureGate, type FeatureGateProps } from 'react-stigg'
 import { gateSlots } from './gateSlots'
-import { StiggStory } from './StiggStory'
+import { allStatesStory, stateStory as stateStoryOf, type Canvas, type StateChecks } from './stateStories'
 import { withStigg } from './withStigg'
 import {
   defaultSeed,
   seedArgTypes,
   splitSeed,
-  stiggStateNames,
-  stiggStates,
   storyFeature,
   type StiggSeedArgs,
   type StiggStateName,
@@ -17,7 +15,6 @@ import {
 
 // The stories gate one feature; seed args are optional, each story sets only what it changes.
 type Args = Extract<FeatureGateProps, { featureId: string }> & Partial<StiggSeedArgs>
-type Canvas = ReturnType<typeof within>
 
 const slot = { control: false, table: { category: 'Slots' } } as const
 
@@ -59,7 +56,7 @@ const failed = async (canvas: Canvas) => {
 }
 
 /** What a person sees in each state. */
-const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
+const sees: StateChecks = {
   Loading: async (canvas) => {
     await expect(await canvas.findByText('Checking access…')).toBeVisible()
     await expect(canvas.queryByRole('button')).not.toBeInTheDocument()
@@ -78,10 +75,7 @@ const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
   SignedOut: (canvas) => denied(canvas, 'Sign in to use the API.'),
 }
 
-const stateStory = (name: StiggStateName): Story => ({
-  args: stiggStates[name],
-  play: ({ canvasElement }) => sees[name](within(canvasElement)),
-})
+const stateStory = (name: StiggStateName): Story => stateStoryOf(name, sees)
 
 export const Loading = stateStory('Loading')
 export const Granted = stateStory('Granted')
@@ -97,26 +91,4 @@ export const Paused = stateStory('Paused')
 export const SignedOut = stateStory('SignedOut')
 
 /** Every state side by side, each with its own emulator. */
-export const AllStates: Story = {
-  parameters: { stigg: false, controls: { disable: true } },
-  render: (args) => {
-    const { rest } = splitSeed(args)
-    return (
-      <div className="story-grid">
-        {stiggStateNames.map((name) => (
-          <section key={name} aria-labelledby={`gate-${name}`} className="story-cell">
-            <h2 id={`gate-${name}`}>{name}</h2>
-            <StiggStory seed={splitSeed({ ...stiggStates[name] }).seed}>
-              <FeatureGate {...rest} />
-            </StiggStory>
-          </section>
-        ))}
-      </div>
-    )
-  },
-  play: async ({ canvas }) => {
-    for (const name of stiggStateNames) {
-      await sees[name](within(canvas.getByRole('region', { name })))
-    }
-  },
-}
+export const AllStates: Story = allStatesStory<Args>('gate', sees, (rest) => <FeatureGate {...rest} />)

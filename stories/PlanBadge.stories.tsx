@@ -1,20 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, waitFor, within } from 'storybook/test'
+import { expect, waitFor } from 'storybook/test'
 import { PlanBadge, type PlanBadgeProps } from './PlanBadge'
-import { StiggStory } from './StiggStory'
+import { allStatesStory, stateStory as stateStoryOf, type Canvas, type StateChecks } from './stateStories'
 import { withStigg } from './withStigg'
 import {
   defaultSeed,
   seedArgTypes,
   splitSeed,
-  stiggStateNames,
-  stiggStates,
   type StiggSeedArgs,
   type StiggStateName,
 } from './stiggStates'
 
 type Args = PlanBadgeProps & Partial<StiggSeedArgs>
-type Canvas = ReturnType<typeof within>
 
 const meta = {
   title: 'Subscription/PlanBadge',
@@ -44,7 +41,7 @@ const reads = (text: RegExp) => async (canvas: Canvas) => {
 const date = String.raw`[A-Z][a-z]{2} \d{1,2}`
 
 /** What a person sees in each state. */
-const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
+const sees: StateChecks = {
   Loading: reads(/^Loading plan…$/),
   Granted: reads(/^Pro Active$/),
   Denied: reads(/^Free Active · API calls not included$/),
@@ -59,10 +56,7 @@ const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
   SignedOut: reads(/^Signed out$/),
 }
 
-const stateStory = (name: StiggStateName): Story => ({
-  args: stiggStates[name],
-  play: ({ canvasElement }) => sees[name](within(canvasElement)),
-})
+const stateStory = (name: StiggStateName): Story => stateStoryOf(name, sees)
 
 export const Loading = stateStory('Loading')
 export const Granted = stateStory('Granted')
@@ -78,26 +72,4 @@ export const Paused = stateStory('Paused')
 export const SignedOut = stateStory('SignedOut')
 
 /** Every state side by side, each with its own emulator. */
-export const AllStates: Story = {
-  parameters: { stigg: false, controls: { disable: true } },
-  render: (args) => {
-    const { rest } = splitSeed(args)
-    return (
-      <div className="story-grid">
-        {stiggStateNames.map((name) => (
-          <section key={name} aria-labelledby={`badge-${name}`} className="story-cell">
-            <h2 id={`badge-${name}`}>{name}</h2>
-            <StiggStory seed={splitSeed({ ...stiggStates[name] }).seed}>
-              <PlanBadge {...rest} />
-            </StiggStory>
-          </section>
-        ))}
-      </div>
-    )
-  },
-  play: async ({ canvas }) => {
-    for (const name of stiggStateNames) {
-      await sees[name](within(canvas.getByRole('region', { name })))
-    }
-  },
-}
+export const AllStates: Story = allStatesStory<Args>('badge', sees, (rest) => <PlanBadge {...rest} />)

@@ -1,21 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, waitFor, within } from 'storybook/test'
+import { expect, waitFor } from 'storybook/test'
 import type { UsageMeterState } from 'react-stigg'
 import { ApiConsole, type ApiConsoleProps } from './ApiConsole'
-import { StiggStory } from './StiggStory'
+import { allStatesStory, stateStory as stateStoryOf, type Canvas, type StateChecks } from './stateStories'
 import { withStigg } from './withStigg'
 import {
   defaultSeed,
   seedArgTypes,
   splitSeed,
-  stiggStateNames,
-  stiggStates,
   type StiggSeedArgs,
   type StiggStateName,
 } from './stiggStates'
 
 type Args = ApiConsoleProps & Partial<StiggSeedArgs>
-type Canvas = ReturnType<typeof within>
 
 const meta = {
   title: 'StiggProvider/States',
@@ -58,7 +55,7 @@ const open = { button: true } as const
 const cannotCheck = { alert: 'We couldn’t check your access.' }
 
 /** What a person sees in each state. */
-const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
+const sees: StateChecks = {
   Loading: seesAll(/^Loading plan…$/, 'loading', { text: 'Checking access…' }),
   Granted: seesAll(/^Pro Active$/, 'ok', open),
   Denied: seesAll(/^Free Active · API calls not included$/, 'exceeded', {
@@ -78,10 +75,7 @@ const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
   SignedOut: seesAll(/^Signed out$/, 'error', { text: 'Sign in to use the API.' }),
 }
 
-const stateStory = (name: StiggStateName): Story => ({
-  args: stiggStates[name],
-  play: ({ canvasElement }) => sees[name](within(canvasElement)),
-})
+const stateStory = (name: StiggStateName): Story => stateStoryOf(name, sees)
 
 export const Loading = stateStory('Loading')
 export const Granted = stateStory('Granted')
@@ -118,26 +112,4 @@ export const UseUntilExceeded: Story = {
 }
 
 /** Every state side by side, each with its own emulator. */
-export const AllStates: Story = {
-  parameters: { stigg: false, controls: { disable: true } },
-  render: (args) => {
-    const { rest } = splitSeed(args)
-    return (
-      <div className="story-grid">
-        {stiggStateNames.map((name) => (
-          <section key={name} aria-labelledby={`provider-${name}`} className="story-cell">
-            <h2 id={`provider-${name}`}>{name}</h2>
-            <StiggStory seed={splitSeed({ ...stiggStates[name] }).seed}>
-              <ApiConsole {...rest} />
-            </StiggStory>
-          </section>
-        ))}
-      </div>
-    )
-  },
-  play: async ({ canvas }) => {
-    for (const name of stiggStateNames) {
-      await sees[name](within(canvas.getByRole('region', { name })))
-    }
-  },
-}
+export const AllStates: Story = allStatesStory<Args>('provider', sees, (rest) => <ApiConsole {...rest} />)

@@ -1,21 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { UsageMeter, type UsageMeterProps, type UsageMeterState } from 'react-stigg'
-import { StiggStory } from './StiggStory'
+import { allStatesStory, stateStory as stateStoryOf, type Canvas, type StateChecks } from './stateStories'
 import { withStigg } from './withStigg'
 import {
   defaultSeed,
   seedArgTypes,
   splitSeed,
-  stiggStateNames,
-  stiggStates,
   storyFeature,
   type StiggSeedArgs,
   type StiggStateName,
 } from './stiggStates'
 
 type Args = UsageMeterProps & Partial<StiggSeedArgs>
-type Canvas = ReturnType<typeof within>
 
 const meta = {
   title: 'Components/UsageMeter',
@@ -52,7 +49,7 @@ const notInPlan = shows('exceeded', 'Not included in your plan')
 const unavailable = shows('error', 'Usage unavailable')
 
 /** What a person sees in each state. */
-const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
+const sees: StateChecks = {
   Loading: shows('loading', 'Loading usage…'),
   Granted: ok,
   Denied: notInPlan,
@@ -69,10 +66,7 @@ const sees: Record<StiggStateName, (canvas: Canvas) => Promise<void>> = {
   SignedOut: unavailable,
 }
 
-const stateStory = (name: StiggStateName): Story => ({
-  args: stiggStates[name],
-  play: ({ canvasElement }) => sees[name](within(canvasElement)),
-})
+const stateStory = (name: StiggStateName): Story => stateStoryOf(name, sees)
 
 export const Loading = stateStory('Loading')
 export const Granted = stateStory('Granted')
@@ -104,26 +98,4 @@ export const WithReset: Story = {
 }
 
 /** Every state side by side, each with its own emulator. */
-export const AllStates: Story = {
-  parameters: { stigg: false, controls: { disable: true } },
-  render: (args) => {
-    const { rest } = splitSeed(args)
-    return (
-      <div className="story-grid">
-        {stiggStateNames.map((name) => (
-          <section key={name} aria-labelledby={`meter-${name}`} className="story-cell">
-            <h2 id={`meter-${name}`}>{name}</h2>
-            <StiggStory seed={splitSeed({ ...stiggStates[name] }).seed}>
-              <UsageMeter {...rest} />
-            </StiggStory>
-          </section>
-        ))}
-      </div>
-    )
-  },
-  play: async ({ canvas }) => {
-    for (const name of stiggStateNames) {
-      await sees[name](within(canvas.getByRole('region', { name })))
-    }
-  },
-}
+export const AllStates: Story = allStatesStory<Args>('meter', sees, (rest) => <UsageMeter {...rest} />)

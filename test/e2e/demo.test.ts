@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import demoConfig from '../../demo/vite.config'
 import { axeViolations } from './axeViolations'
 import { demoEmulatorOf } from './demoEmulatorOf'
+import { chromiumLaunchOptions } from '../chromium'
 
 const screenshotPath = fileURLToPath(new URL('../../docs/demo.png', import.meta.url))
 
@@ -42,19 +43,7 @@ beforeAll(async () => {
   origin = new URL(local).origin
   apiKey = demoEmulatorOf(server).apiKey
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })
   page = await browser.newPage({ viewport: { width: 1280, height: 960 } })
   page.on('request', (request) => {
     requests.push({ url: new URL(request.url()), method: request.method(), resourceType: request.resourceType() })

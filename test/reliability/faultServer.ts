@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { readBody } from './readBody'
 
 /** What the fault server does with the next requests. */
 export type FaultMode = 'pass' | 'hang' | 'status500' | 'status429' | 'reset' | 'garbage' | 'drip'
@@ -16,14 +17,6 @@ export interface FaultServer {
   dropStuck(): void
   close(): Promise<void>
 }
-
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const parts: Buffer[] = []
-    req.on('data', (part: Buffer) => parts.push(part))
-    req.on('end', () => resolve(Buffer.concat(parts)))
-    req.on('error', reject)
-  })
 
 /**
  * A controllable HTTP hop on 127.0.0.1:0 in front of `target` (the proxy or the emulator):

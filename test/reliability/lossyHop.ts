@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { readBody } from './readBody'
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same fault sequence. */
 export function seededRandom(seed: number): () => number {
@@ -31,14 +32,6 @@ export interface LossyHop {
   stats: { requests: number; droppedRequests: number; droppedResponses: number; duplicated: number }
   close(): Promise<void>
 }
-
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const parts: Buffer[] = []
-    req.on('data', (part: Buffer) => parts.push(part))
-    req.on('end', () => resolve(Buffer.concat(parts)))
-    req.on('error', reject)
-  })
 
 /**
  * The unreliable network between a browser and the proxy: drops requests, drops responses
