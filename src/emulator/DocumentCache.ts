@@ -63,6 +63,11 @@ export class DocumentCache {
     return byName.get(operationName)
   }
 
+  /** The instance of the text `get` saw last, for callers that keep the text: one copy instead of one per request. */
+  get newestText(): string | undefined {
+    return this.newest?.text
+  }
+
   get size(): number {
     return this.entries.size
   }

@@ -9,7 +9,7 @@ import type { Emulator, EmulatorAdmin, EmulatorOptions, RecordedRequest } from '
 /** The emulator plus the transport-neutral handler the Node server calls without building `Request`s. */
 export interface EmulatorInternals {
   emulator: Emulator
-  handle(request: RawRequest): Promise<RawResponse>
+  handle(request: RawRequest): RawResponse | Promise<RawResponse>
   /** Resolves when every change made so far is saved (immediately without storage). */
   flush(): Promise<void>
 }
@@ -41,9 +41,13 @@ export function createEmulatorInternals(options: EmulatorOptions = {}): Emulator
   })()
   // Callers learn about a failed load from `ready` or from their first request; never as an unhandled rejection.
   ready.catch(() => undefined)
+  // Once loaded, requests skip awaiting `ready`: a compiled read then answers without a Promise.
+  let loaded = false
+  ready.then(() => (loaded = true), () => undefined)
 
   const handler = createRequestHandler({ apiKey, store, requests, persist: save })
-  const handle = async (request: RawRequest): Promise<RawResponse> => {
+  const handle = (request: RawRequest): RawResponse | Promise<RawResponse> => (loaded ? handler(request) : handleWhenReady(request))
+  const handleWhenReady = async (request: RawRequest): Promise<RawResponse> => {
     try {
       await ready
     } catch (error) {

@@ -1,6 +1,6 @@
-import type { ExecutionResult, GraphQLError } from 'graphql'
+import type { DocumentNode, ExecutionResult, GraphQLError } from 'graphql'
 import { execute, getOperationAST } from 'graphql'
-import { createEndpoints } from './emulatorSchema'
+import { createEndpoints, type EmulatorEndpoint } from './emulatorSchema'
 import { runCompiledQuery } from './compileQuery'
 import type { EmulatorStore } from './EmulatorStore'
 import type { RecordedRequest } from './types'
@@ -46,12 +46,15 @@ function formatErrors(errors: readonly GraphQLError[], defaultCode: string): unk
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** GraphQL over HTTP the way Stigg answers it: key check, JSON body rules, cached parse/validate, execute. */
-export function createRequestHandler(options: RequestHandlerOptions): (request: RawRequest) => Promise<RawResponse> {
+/**
+ * GraphQL over HTTP the way Stigg answers it: key check, JSON body rules, cached parse/validate, execute.
+ * A compiled read answers synchronously (no Promise on the hot path); `execute` and saves answer a Promise.
+ */
+export function createRequestHandler(options: RequestHandlerOptions): (request: RawRequest) => RawResponse | Promise<RawResponse> {
   const { apiKey, store, requests, persist } = options
   const endpointFor = createEndpoints(store)
 
-  return async function handle(request) {
+  return function handle(request) {
     let body: unknown
     let bodyError: string | null = null
     try {
@@ -60,7 +63,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
       bodyError = (error as Error).message
     }
     const fields = isRecord(body) ? body : {}
-    requests.push({
+    const record: RecordedRequest = {
       method: request.method,
       path: request.path,
       headers: request.headers,
@@ -68,7 +71,8 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
       query: typeof fields.query === 'string' ? fields.query : null,
       variables: fields.variables ?? null,
       at: store.now(),
-    })
+    }
+    requests.push(record)
     // Drop in chunks so a long load run stays cheap and memory stays bounded.
     if (requests.length > maxRecorded + 1000) requests.splice(0, requests.length - maxRecorded)
 
@@ -102,6 +106,8 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
     }
 
     const prepared = endpoint.documents.get(body.query)
+    // The log keeps the cache's copy of the text: 10,000 copies of the same document would each survive to the old generation.
+    record.query = endpoint.documents.newestText ?? body.query
     if (prepared.errors) {
       const code = prepared.stage === 'parse' ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED'
       return { status: 400, headers: jsonHeaders, body: JSON.stringify({ errors: formatErrors(prepared.errors, code) }) }
@@ -111,25 +117,30 @@ export function createRequestHandler(options: RequestHandlerOptions): (request: 
     const compiled = endpoint.documents.compiled(prepared.document, operationName)
     const fast = compiled && runCompiledQuery(endpoint.schema, compiled, endpoint.rootValue, body.variables ?? undefined)
     if (fast !== undefined) return { status: 200, headers: jsonHeaders, body: fast }
-    const result = (await execute({
-      schema: endpoint.schema,
-      document: prepared.document,
-      rootValue: endpoint.rootValue,
-      variableValues: body.variables ?? undefined,
-      operationName,
-    })) as ExecutionResult
-    // No data means the request itself was wrong (bad variables, unknown operation name).
-    if (!('data' in result) || result.data === undefined) {
-      return { status: 400, headers: jsonHeaders, body: JSON.stringify({ errors: formatErrors(result.errors ?? [], 'BAD_USER_INPUT') }) }
-    }
-    if (persist && getOperationAST(prepared.document, operationName)?.operation === 'mutation') {
-      try {
-        await persist()
-      } catch (error) {
-        return errorResponse(500, `The emulator could not save its state: ${(error as Error).message}`, 'INTERNAL_SERVER_ERROR')
-      }
-    }
-    const response = result.errors ? { errors: formatErrors(result.errors, 'INTERNAL_SERVER_ERROR'), data: result.data } : { data: result.data }
-    return { status: 200, headers: jsonHeaders, body: JSON.stringify(response) }
+    return executeSlowly(endpoint, prepared.document, body.variables ?? undefined, operationName, persist)
   }
+}
+
+/** graphql-js's executor for what the compiled plan does not answer (mutations, errors, directives…). */
+async function executeSlowly(
+  endpoint: EmulatorEndpoint,
+  document: DocumentNode,
+  variableValues: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  persist: (() => Promise<void>) | undefined,
+): Promise<RawResponse> {
+  const result = (await execute({ schema: endpoint.schema, document, rootValue: endpoint.rootValue, variableValues, operationName })) as ExecutionResult
+  // No data means the request itself was wrong (bad variables, unknown operation name).
+  if (!('data' in result) || result.data === undefined) {
+    return { status: 400, headers: jsonHeaders, body: JSON.stringify({ errors: formatErrors(result.errors ?? [], 'BAD_USER_INPUT') }) }
+  }
+  if (persist && getOperationAST(document, operationName)?.operation === 'mutation') {
+    try {
+      await persist()
+    } catch (error) {
+      return errorResponse(500, `The emulator could not save its state: ${(error as Error).message}`, 'INTERNAL_SERVER_ERROR')
+    }
+  }
+  const response = result.errors ? { errors: formatErrors(result.errors, 'INTERNAL_SERVER_ERROR'), data: result.data } : { data: result.data }
+  return { status: 200, headers: jsonHeaders, body: JSON.stringify(response) }
 }

@@ -1,15 +1,19 @@
 /** A bounded least-recently-used map: parsed documents are cached by text without growing forever. */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>()
+  /** The key at the newest end: a client repeats one document, and it needs no reordering. */
+  private newestKey: K | undefined
 
   constructor(private readonly capacity: number) {}
 
   get(key: K): V | undefined {
+    if (this.newestKey !== undefined && key === this.newestKey) return this.entries.get(key)
     const value = this.entries.get(key)
     if (value !== undefined) {
       // Re-inserting moves the key to the newest end of the Map's insertion order.
       this.entries.delete(key)
       this.entries.set(key, value)
+      this.newestKey = key
     }
     return value
   }
@@ -17,6 +21,7 @@ export class LruCache<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key)
     this.entries.set(key, value)
+    this.newestKey = key
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next()
       if (!oldest.done) this.entries.delete(oldest.value)

@@ -49,10 +49,13 @@ export function createNodeUpstream(url: string): UpstreamSender | undefined {
     ...(target.username || target.password ? { auth: `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}` } : {}),
   }
 
+  const { protocol, hostname, port, path, auth } = base
   return (headers, body) => {
     let request: ClientRequest | undefined
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
-      request = http.request({ ...base, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      // A literal of one fixed shape, not a spread: node:http reads these options many times per request.
+      const options: RequestOptions = { protocol, hostname, port, path, method: 'POST', agent, auth, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }
+      request = http.request(options, (res) => {
         const retryAfter = res.headers['retry-after']
         // Collect from the first byte: reading starts before `text()` is called.
         const chunks: Buffer[] = []

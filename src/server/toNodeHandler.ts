@@ -1,5 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { proxyCore, type ProxyCore } from './createStiggProxy'
+import { lazyRequest } from './lazyRequest'
 import { MAX_BODY_BYTES, readBufferedGraphQLRequest } from './readGraphQLRequest'
 import type { StiggProxyHandler } from './types'
 
@@ -33,12 +34,7 @@ export function toNodeHandler(handler: StiggProxyHandler): NodeHandler {
 
 async function serve(handler: StiggProxyHandler, req: ParsedRequest, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET'
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    // HTTP/2 pseudo-headers and the framing headers of the original body do not apply to the buffered copy.
-    if (value === undefined || name.startsWith(':') || name === 'content-length' || name === 'transfer-encoding') continue
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
-  }
+  const headers = requestHeaders(req.headers)
   let body: Uint8Array<ArrayBuffer> | undefined
   let complete = true
   if (method !== 'GET' && method !== 'HEAD') {
@@ -51,12 +47,16 @@ async function serve(handler: StiggProxyHandler, req: ParsedRequest, res: Server
   const core = (handler as { [proxyCore]?: ProxyCore })[proxyCore]
   if (core) {
     // createStiggProxy's own handler: hand it the bytes already read and write its answer as is.
-    // `identify` reads headers and cookies only, so its Request carries no body stream (the
-    // costliest part of building one).
-    const request = new Request(requestUrl(req), { method, headers })
+    // `identify` reads headers and cookies only, so its Request carries no body stream, and is
+    // built only if something reads more than its method, URL and headers.
+    const request = lazyRequest(requestUrl(req), method, headers)
     const answer = await core(request, () => readBufferedGraphQLRequest(request, body))
     if (!complete) answer.headers = { ...answer.headers, connection: 'close' }
-    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) })
+    // A flat header list: no merged object per answer.
+    const flat: string[] = []
+    for (const name of Object.keys(answer.headers)) flat.push(name, answer.headers[name]!)
+    flat.push('content-length', String(Buffer.byteLength(answer.body)))
+    res.writeHead(answer.status, flat)
     res.end(answer.body)
     return
   }
@@ -100,10 +100,49 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: Uint8Ar
   })
 }
 
+/**
+ * The browser's headers as a `Request` init. A plain record, not a `Headers`: `Request` copies
+ * its init, and copying a `Headers` sorts it, which cost more per request than the firewall.
+ * Node leaves only `set-cookie` as an array; such a request keeps every value as its own pair.
+ */
+function requestHeaders(incoming: IncomingHttpHeaders): Record<string, string> | Array<[string, string]> {
+  const record: Record<string, string> = {}
+  for (const name in incoming) {
+    const value = incoming[name]
+    if (value === undefined || skipHeader(name)) continue
+    if (typeof value !== 'string') return headerPairs(incoming)
+    record[name] = value
+  }
+  return record
+}
+
+function headerPairs(incoming: IncomingHttpHeaders): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined || skipHeader(name)) continue
+    for (const item of Array.isArray(value) ? value : [value]) pairs.push([name, item])
+  }
+  return pairs
+}
+
+/** HTTP/2 pseudo-headers and the framing headers of the original body do not apply to the buffered copy. */
+const skipHeader = (name: string): boolean => name.startsWith(':') || name === 'content-length' || name === 'transfer-encoding'
+
+/** The last URL built: one app serves one path from one host, so the next request usually reuses it. */
+let lastUrl: { host: string | undefined; path: string; href: string } | undefined
+
 function requestUrl(req: ParsedRequest): string {
   const path = req.originalUrl ?? req.url ?? '/'
+  const host = req.headers.host
+  if (lastUrl !== undefined && host === lastUrl.host && path === lastUrl.path) return lastUrl.href
+  const href = buildUrl(path, host)
+  lastUrl = { host, path, href }
+  return href
+}
+
+function buildUrl(path: string, host: string | undefined): string {
   try {
-    return new URL(path, `http://${req.headers.host ?? 'localhost'}`).href
+    return new URL(path, `http://${host ?? 'localhost'}`).href
   } catch {
     return new URL(path.startsWith('/') ? path : '/', 'http://localhost').href
   }

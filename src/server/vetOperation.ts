@@ -8,8 +8,30 @@ import {
   type GraphQLInputType,
 } from 'graphql'
 import type { OperationPlan, ResolvedAllow } from './compileOperation'
+import { compilePlainCoercion } from './plainCoercion'
 import { ProxyRefusal } from './ProxyRefusal'
 import type { StiggDialect, VettedOperation } from './StiggDialect'
+
+type PlainCoercion = ReturnType<typeof compilePlainCoercion>
+/** Per plan, built on its first request: plans live in the firewall's bounded cache, and leave this map with it. */
+const plainCoercions = new WeakMap<OperationPlan, PlainCoercion>()
+
+function coerceVariables(plan: OperationPlan, rawVariables: Record<string, unknown>, dialect: StiggDialect): Record<string, unknown> {
+  let plain = plainCoercions.get(plan)
+  if (plain === undefined && !plainCoercions.has(plan)) {
+    plain = compilePlainCoercion(dialect.schema, plan.variableDefinitions)
+    plainCoercions.set(plan, plain)
+  }
+  const fast = plain?.(rawVariables)
+  if (fast !== undefined) return fast
+  const coercion = getVariableValues(dialect.schema, plan.variableDefinitions, rawVariables, { maxErrors: 10 })
+  if (coercion.errors) {
+    throw new ProxyRefusal(400, 'BAD_USER_INPUT', coercion.errors[0]?.message ?? 'Invalid variables.', {
+      errors: coercion.errors.map((error) => ({ message: error.message, extensions: { code: 'BAD_USER_INPUT' } })),
+    })
+  }
+  return coercion.coerced
+}
 
 /**
  * The per-request half of the firewall: coerce the variables, then check every customer id
@@ -22,13 +44,8 @@ export function vetOperation(
   dialect: StiggDialect,
   allow: ResolvedAllow,
 ): VettedOperation {
-  const coercion = getVariableValues(dialect.schema, plan.variableDefinitions, rawVariables, { maxErrors: 10 })
-  if (coercion.errors) {
-    throw new ProxyRefusal(400, 'BAD_USER_INPUT', coercion.errors[0]?.message ?? 'Invalid variables.', {
-      errors: coercion.errors.map((error) => ({ message: error.message, extensions: { code: 'BAD_USER_INPUT' } })),
-    })
-  }
-  const variables = coercion.coerced
+  // Coerced values, not the raw JSON: every check below and the upstream see the same values.
+  const variables = coerceVariables(plan, rawVariables, dialect)
 
   for (const site of plan.pinSites) {
     const value = site.valueNode === undefined ? site.defaultValue : valueFromAST(site.valueNode, site.type, variables)

@@ -1,0 +1,42 @@
+import { Kind, type GraphQLSchema, type VariableDefinitionNode } from 'graphql'
+
+/** A declared variable whose coercion is the identity: String or Boolean, no default. */
+interface PlainVariable {
+  name: string
+  kind: 'string' | 'boolean'
+  nullable: boolean
+}
+
+/**
+ * Coerces variables the way graphql-js's `getVariableValues` does, for the declarations it can
+ * answer without it: every variable a String or Boolean without a default (what the client
+ * sends). Returns undefined for any other declaration list; the returned function answers
+ * undefined when a value is not of the declared JSON type, so graphql-js reports the error.
+ */
+export function compilePlainCoercion(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[],
+): ((raw: Record<string, unknown>) => Record<string, unknown> | undefined) | undefined {
+  const stringType = schema.getType('String')
+  const booleanType = schema.getType('Boolean')
+  const plain: PlainVariable[] = []
+  for (const definition of definitions) {
+    const nullable = definition.type.kind !== Kind.NON_NULL_TYPE
+    const named = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type
+    if (definition.defaultValue || definition.directives?.length || named.kind !== Kind.NAMED_TYPE) return undefined
+    const type = schema.getType(named.name.value)
+    if (type === undefined || (type !== stringType && type !== booleanType)) return undefined
+    plain.push({ name: definition.variable.name.value, kind: type === stringType ? 'string' : 'boolean', nullable })
+  }
+  return (raw) => {
+    const coerced: Record<string, unknown> = {}
+    for (const { name, kind, nullable } of plain) {
+      const value = raw[name]
+      if (typeof value === kind) coerced[name] = value
+      else if (nullable && value === null) coerced[name] = null
+      // Absent and nullable: graphql-js leaves the name out; anything else is its error to report.
+      else if (!(nullable && value === undefined && !Object.hasOwn(raw, name))) return undefined
+    }
+    return coerced
+  }
+}
