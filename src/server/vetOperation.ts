@@ -8,7 +8,7 @@ import {
   type GraphQLInputType,
 } from 'graphql'
 import type { OperationPlan, ResolvedAllow } from './compileOperation'
-import { compilePlainCoercion } from './plainCoercion'
+import { compilePlainCoercion } from './compilePlainCoercion'
 import { ProxyRefusal } from './ProxyRefusal'
 import type { StiggDialect, VettedOperation } from './StiggDialect'
 

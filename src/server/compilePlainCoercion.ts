@@ -33,9 +33,10 @@ export function compilePlainCoercion(
     for (const { name, kind, nullable } of plain) {
       const value = raw[name]
       if (typeof value === kind) coerced[name] = value
-      else if (nullable && value === null) coerced[name] = null
-      // Absent and nullable: graphql-js leaves the name out; anything else is its error to report.
-      else if (!(nullable && value === undefined && !Object.hasOwn(raw, name))) return undefined
+      // A wrong type, or no value for a non-null variable: graphql-js reports the error.
+      else if (!nullable || (value !== null && value !== undefined)) return undefined
+      // Like graphql-js: null, or a name present with no value, becomes null; an absent name stays out.
+      else if (value === null || Object.hasOwn(raw, name)) coerced[name] = null
     }
     return coerced
   }
