@@ -1,5 +1,6 @@
 import { FeatureGate, UsageMeter, useReportUsage, type FeatureGateState } from 'react-stigg'
 import { PlanBadge } from './PlanBadge'
+import { deniedText } from './gateSlots'
 
 /** Props of {@link ApiConsole}. */
 export interface ApiConsoleProps {
@@ -17,20 +18,11 @@ export interface ApiConsoleProps {
 
 const count = new Intl.NumberFormat('en-US')
 
-const closedText = ({ reason }: FeatureGateState, step: number): string => {
-  switch (reason) {
-    case 'RequestedUsageExceedingLimit':
-      return `Fewer than ${count.format(step)} API calls left this period. Upgrade for more.`
-    case 'NoActiveSubscription':
-      return 'Your subscription is not active, so API access is off.'
-    case 'NoFeatureEntitlementInSubscription':
-      return 'API access is not in your plan. Upgrade to Pro.'
-    case null:
-      return 'Sign in to use the API.'
-    default:
-      return `API access is denied (${reason}).`
-  }
-}
+// Near the limit the console asks for a whole step, so it words "exceeding" as "fewer than a step left".
+const closedText = ({ reason }: FeatureGateState, step: number): string =>
+  reason === 'RequestedUsageExceedingLimit'
+    ? `Fewer than ${count.format(step)} API calls left this period. Upgrade for more.`
+    : deniedText(reason)
 
 /**
  * Everything under one `<StiggProvider>`: the plan, a meter, and a gated button that reports

@@ -11,7 +11,8 @@ function CallTheApi({ remaining }: FeatureGateState) {
   )
 }
 
-const deniedText = (reason: FeatureGateState['reason']): string => {
+/** What a closed API gate says, by Stigg's reason (null: signed out). */
+export const deniedText = (reason: FeatureGateState['reason']): string => {
   switch (reason) {
     case 'RequestedUsageExceedingLimit':
       return 'You’ve used every API call this period. Upgrade for more.'
