@@ -1,3 +1,4 @@
+import { subscriptionGrants } from '../core/subscriptions'
 import type { AccessDeniedReason, Entitlement, Subscription } from '../core/types'
 
 /** Where a gate stands: `loading` until the answer is known, `error` when it cannot be known. */
@@ -64,9 +65,7 @@ function planVerdict({ plans, subscription, subscriptionLoading, subscriptionErr
   // As for features: a subscription kept from before a failed refetch no longer counts.
   if (subscriptionError) return ['error', null]
   if (!subscription) return subscriptionLoading ? ['loading', null] : ['denied', 'NoActiveSubscription']
-  const { status, endDate } = subscription
-  const active = status === 'ACTIVE' || status === 'TRIAL' || (status === 'CANCELED' && !(endDate && endDate <= now))
-  if (!active) return ['denied', 'NoActiveSubscription']
+  if (!subscriptionGrants(subscription, now)) return ['denied', 'NoActiveSubscription']
   return plans.includes(subscription.plan.id) ? granted : ['denied', PLAN_MISMATCH]
 }
 

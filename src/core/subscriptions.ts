@@ -11,6 +11,14 @@ export function toSubscription(data: SubscriptionData): Subscription {
   }
 }
 
+/**
+ * Whether a subscription grants its plan's entitlements (DESIGN.md): ACTIVE and TRIAL do, a
+ * CANCELED one until its `endDate` passes, a PAUSED one never.
+ */
+export function subscriptionGrants({ status, endDate }: Pick<Subscription, 'status' | 'endDate'>, now: Date): boolean {
+  return status === 'ACTIVE' || status === 'TRIAL' || (status === 'CANCELED' && !(endDate && endDate <= now))
+}
+
 const startTime = (data: SubscriptionData) => toDate(data.startDate)?.getTime() ?? 0
 
 /**
@@ -24,7 +32,7 @@ export function pickCurrentSubscription(
   const newestFirst = [...subscriptions].sort((a, b) => startTime(b) - startTime(a))
   const current =
     newestFirst.find((s) => s.status === 'ACTIVE' || s.status === 'TRIAL') ??
-    newestFirst.find((s) => s.status === 'CANCELED' && (toDate(s.endDate)?.getTime() ?? Infinity) > now.getTime()) ??
+    newestFirst.find((s) => subscriptionGrants({ status: s.status, endDate: toDate(s.endDate) }, now)) ??
     newestFirst[0]
   return current === undefined ? null : toSubscription(current)
 }

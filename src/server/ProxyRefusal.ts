@@ -38,10 +38,3 @@ export const jsonHeaders = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
 } as const
-
-export function refusalResponse(refusal: ProxyRefusal): Response {
-  return new Response(JSON.stringify({ errors: refusal.errors }), {
-    status: refusal.status,
-    headers: { ...jsonHeaders, ...refusal.headers },
-  })
-}
