@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
-import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { emitStylesheet } from './build/emitStylesheet'
+import { packageEntries } from './build/packageEntries'
+import { rollUpDeclarations } from './build/rollUpDeclarations'
 import { chromiumLaunchOptions } from './test/chromium'
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
@@ -16,6 +17,7 @@ const alias = {
   'react-stigg/server': src('server.ts'),
   'react-stigg/emulator': src('emulator.ts'),
   'react-stigg/testing': src('testing.ts'),
+  'react-stigg/vite': src('vite.ts'),
   'react-stigg': src('index.ts'),
 }
 
@@ -25,46 +27,35 @@ const external = [
   /^react-dom($|\/)/,
   /^@tanstack\//,
   /^graphql($|\/)/,
+  /^vite($|\/)/,
   ...builtinModules.flatMap((name) => [name, `node:${name}`]),
 ]
 
-// The optional stylesheet is not imported by any module (components work unstyled), so
-// the lib build would drop it; ship it as `react-stigg/styles.css`.
-const emitStylesheet: Plugin = {
-  name: 'react-stigg:styles.css',
-  apply: 'build',
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(src('components/styles.css'), 'utf8') })
-  },
-}
+// Tests of the packed tarball (project `package`); the consumer fixture's own test runs inside it.
+const packagedTests = ['test/package/build.test.ts', 'test/package/tarball.test.ts', 'test/consumer/**/*.test.ts', 'test/consumer/fixture/**']
+
+// One list: package.json's `exports` (build/packageEntries.ts).
+const entries = packageEntries()
+// Bundlers drop module-level directives; the browser entries must keep theirs for RSC.
+const clientEntries = new Set(['index', 'testing', 'devtools'])
 
 export default defineConfig({
-  plugins: [react(), emitStylesheet],
+  plugins: [react(), emitStylesheet, rollUpDeclarations(entries)],
   resolve: { alias },
   build: {
     target: 'es2022',
     minify: false,
-    sourcemap: true,
+    // No source maps: the output is unminified ESM that reads like the source (README, "Packaging").
+    sourcemap: false,
     lib: {
-      entry: {
-        index: src('index.ts'),
-        server: src('server.ts'),
-        emulator: src('emulator.ts'),
-        testing: src('testing.ts'),
-        'bin/emulator': src('bin/emulator.ts'),
-      },
+      entry: { ...entries, 'bin/emulator': src('bin/emulator.ts') },
       formats: ['es'],
     },
     rollupOptions: {
       external,
       output: {
-        // Bundlers drop module-level directives; the browser entries must keep theirs for RSC.
         banner: (chunk) =>
-          chunk.name === 'bin/emulator'
-            ? '#!/usr/bin/env node'
-            : chunk.name === 'index' || chunk.name === 'testing'
-              ? "'use client';"
-              : '',
+          chunk.name === 'bin/emulator' ? '#!/usr/bin/env node' : clientEntries.has(chunk.name) ? "'use client';" : '',
       },
     },
   },
@@ -76,7 +67,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', ...packagedTests],
         },
       },
       {
@@ -85,6 +76,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['test/**/*.test.tsx'],
+          exclude: ['**/node_modules/**', ...packagedTests],
           setupFiles: ['test/setup-dom.ts'],
         },
       },
@@ -102,6 +94,18 @@ export default defineConfig({
             provider: playwright({ launchOptions: chromiumLaunchOptions }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        // The built, packed package as a user installs it: one build and one `npm pack` for all.
+        extends: true,
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: packagedTests.filter((glob) => !glob.includes('fixture')),
+          globalSetup: ['test/package/packTarball.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

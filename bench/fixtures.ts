@@ -1,7 +1,7 @@
 // What several sections share: the key, the identity cookie, the request bodies, the bare anchor server.
 import { type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createStiggProxy, toNodeHandler } from 'react-stigg/server'
+import { toNodeHandler } from 'react-stigg/server'
 import { entitlementsDocument } from '../src/core/documents'
 
 /** The emulator's default key; the proxy adds it, browsers never see it. */
@@ -50,7 +50,7 @@ export function listen(server: Server): Promise<string> {
 
 /** The proxy as an app mounts it: identity from the app's session cookie, upstream = the emulator. */
 export function createBenchProxy(upstreamUrl: string, upstreamFetch?: (request: Request) => Promise<Response>): RequestListener {
-  const handler = createStiggProxy({
+  const nodeHandler = toNodeHandler({
     apiKey: benchApiKey,
     upstreamUrl,
     ...(upstreamFetch === undefined ? {} : { fetch: upstreamFetch }),
@@ -59,7 +59,6 @@ export function createBenchProxy(upstreamUrl: string, upstreamFetch?: (request: 
       return customerId === null ? null : { customerId }
     },
   })
-  const nodeHandler = toNodeHandler(handler)
   return (req: IncomingMessage, res) => {
     void nodeHandler(req, res)
   }

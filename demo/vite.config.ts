@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 // The config runs in Node before any alias exists, so it imports the plugin by path.
-import { stiggDevPlugin } from '../src/server'
+import { stiggDevPlugin } from '../src/vite'
 import { createDemoSessions } from './createDemoSessions'
 import { demoSessionPlugin } from './demoSessionPlugin'
 

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startEmulator } from 'react-stigg/emulator'
-import { createStiggProxy, toNodeHandler } from 'react-stigg/server'
+import { toNodeHandler } from 'react-stigg/server'
 
 const loadApiKey = 'load-full-access-key'
 const loadCustomer = 'customer-pro'
@@ -14,7 +14,7 @@ const print = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n
 async function startProxy(upstreamUrl: string): Promise<string> {
   // Counted by type and reason, so the load run can tell "0 errors" from the proxy's own point of view.
   const events: Record<string, number> = {}
-  const proxy = createStiggProxy({
+  const proxy = toNodeHandler({
     apiKey: loadApiKey,
     upstreamUrl,
     identify: (request) =>
@@ -24,7 +24,7 @@ async function startProxy(upstreamUrl: string): Promise<string> {
       events[name] = (events[name] ?? 0) + 1
     },
   })
-  const server = createServer(toNodeHandler(proxy))
+  const server = createServer(proxy)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   process.once('SIGTERM', () => {
     print({ events })

@@ -1,13 +1,13 @@
 // react-stigg/emulator: the local Stigg. Every export is named here on purpose.
 export { createEmulator } from './emulator/createEmulator'
-export { startEmulator } from './emulator/startEmulator'
-export { createFileStorage, EmulatorDataFileError } from './emulator/createFileStorage'
+export { startEmulator } from './emulator/http/startEmulator'
+export { createFileStorage, EmulatorDataFileError } from './emulator/storage/createFileStorage'
 export { defaultCatalog } from './emulator/defaultCatalog'
 export { validateCatalog } from './emulator/Catalog'
 export { EmulatorCatalogError } from './emulator/EmulatorCatalogError'
 
 export type { Catalog, CatalogFeature, CatalogPlan, CatalogResetPeriod } from './emulator/Catalog'
-export type { StartEmulatorOptions, RunningEmulator } from './emulator/startEmulator'
+export type { StartEmulatorOptions, RunningEmulator } from './emulator/http/startEmulator'
 export type {
   AddCustomerInput,
   CustomerRecord,
@@ -22,5 +22,6 @@ export type {
   RecordedRequest,
   SubscriptionPatch,
   SubscriptionRecord,
+  UsageEventRecord,
   UsageRecord,
 } from './emulator/types'

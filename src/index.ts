@@ -1,4 +1,4 @@
-// react-stigg: the browser/SSR entry. Every export is named here on purpose.
+// react-stigg: the browser/SSR entry. Every export is named here on purpose; test/package/exports.test.ts lists them.
 
 // --- core types (src/core) ---
 export type {
@@ -19,7 +19,7 @@ export type {
   UsageMeasurement,
 } from './core/types'
 
-// --- core + hooks (src/core, src/react) ---
+// --- provider and hooks (src/react) ---
 export { StiggProvider } from './react/StiggProvider'
 export type { StiggProviderProps } from './react/StiggProvider'
 export { useStigg } from './react/useStigg'
@@ -29,50 +29,48 @@ export type { UseEntitlementOptions, UseEntitlementResult } from './react/useEnt
 export { useEntitlements } from './react/useEntitlements'
 export type { UseEntitlementsOptions, UseEntitlementsResult } from './react/useEntitlements'
 export { useSubscription } from './react/useSubscription'
-export type { UseSubscriptionResult } from './react/useSubscription'
+export type { UseSubscriptionOptions, UseSubscriptionResult } from './react/useSubscription'
 export { useReportUsage } from './react/useReportUsage'
 export type { UseReportUsageResult } from './react/useReportUsage'
 export { useProvisionCustomer } from './react/useProvisionCustomer'
 export type { UseProvisionCustomerResult } from './react/useProvisionCustomer'
-export { StiggError, isRetryableStatus, parseRetryAfter } from './core/StiggError'
+
+// --- framework-free pieces for custom hooks and non-React code (src/core) ---
+export { StiggError } from './core/StiggError'
 export type { StiggErrorOptions } from './core/StiggError'
-export { createStiggClient, maxEntitlementsPerRequest } from './core/createStiggClient'
+export { createStiggClient } from './core/createStiggClient'
 export type { EntitlementResults, StiggClient, StiggClientOptions } from './core/createStiggClient'
 export { createEntitlementBatcher } from './core/createEntitlementBatcher'
 export type { EntitlementBatcher } from './core/createEntitlementBatcher'
-export { decideAccess, normaliseResetPeriod } from './core/decideAccess'
+export { decideAccess } from './core/decideAccess'
 export type { DecideAccessOptions } from './core/decideAccess'
-export { fallbackEntitlement } from './core/fallbackEntitlement'
 export type { FallbackEntitlement } from './core/fallbackEntitlement'
-export { pickCurrentSubscription, toSubscription } from './core/subscriptions'
-export { applyUsage, withUsage } from './core/applyUsage'
+export { pickCurrentSubscription } from './core/subscriptions'
 export { stiggKeys } from './core/stiggKeys'
 export type { EntitlementQueryKey, SubscriptionsQueryKey } from './core/stiggKeys'
 export { entitlementQueryOptions } from './core/entitlementQueryOptions'
 export type { EntitlementQueryParams, StiggQueryOptions } from './core/entitlementQueryOptions'
 export { subscriptionQueryOptions } from './core/subscriptionQueryOptions'
-export { reportUsageMutationOptions, idempotencyKeyFor } from './core/reportUsageMutationOptions'
+export { reportUsageMutationOptions } from './core/reportUsageMutationOptions'
 export type { ReportUsageContext } from './core/reportUsageMutationOptions'
-export { provisionCustomerMutationOptions } from './core/provisionCustomerMutationOptions'
 export type { StiggQueryContext } from './core/StiggQueryContext'
-export { shouldRetry, retryDelay, maxRetries } from './core/retry'
 export { prefetchEntitlements } from './core/prefetchEntitlements'
 export type { PrefetchEntitlementsOptions } from './core/prefetchEntitlements'
 
-// --- components (src/components) ---
-export { FeatureGate } from './components/FeatureGate'
-export type { FeatureGateProps, FeatureGateSlot } from './components/FeatureGate'
-export { useFeatureGate } from './components/useFeatureGate'
+// --- components by feature (src/components/gate, src/components/meter) ---
+export { FeatureGate } from './components/gate/FeatureGate'
+export type { FeatureGateProps, FeatureGateSlot } from './components/gate/FeatureGate'
+export { useFeatureGate } from './components/gate/useFeatureGate'
 export type {
   FeatureGateState,
   FeatureGateTarget,
   UseFeatureGateOptions,
   UseFeatureGateResult,
-} from './components/useFeatureGate'
-export { PLAN_MISMATCH } from './components/decideGate'
-export type { FeatureGateMatch, FeatureGateStatus } from './components/decideGate'
-export { UsageMeter } from './components/UsageMeter'
-export type { UsageMeterProps } from './components/UsageMeter'
-export { useUsageMeter } from './components/useUsageMeter'
-export type { UsageMeterAriaProps, UseUsageMeterOptions, UseUsageMeterResult } from './components/useUsageMeter'
-export type { UsageMeterState } from './components/computeUsageMeter'
+} from './components/gate/useFeatureGate'
+export { PLAN_MISMATCH } from './components/gate/decideGate'
+export type { FeatureGateMatch, FeatureGateStatus } from './components/gate/decideGate'
+export { UsageMeter } from './components/meter/UsageMeter'
+export type { UsageMeterProps } from './components/meter/UsageMeter'
+export { useUsageMeter } from './components/meter/useUsageMeter'
+export type { UsageMeterAriaProps, UseUsageMeterOptions, UseUsageMeterResult } from './components/meter/useUsageMeter'
+export type { UsageMeterState } from './components/meter/computeUsageMeter'

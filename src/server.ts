@@ -1,9 +1,7 @@
 // react-stigg/server: the backend proxy. Every export is named here on purpose.
 export { createStiggProxy } from './server/createStiggProxy'
-export { toNodeHandler } from './server/toNodeHandler'
-export type { NodeHandler } from './server/toNodeHandler'
-export { stiggDevPlugin, DEMO_CUSTOMER_COOKIE } from './server/stiggDevPlugin'
-export type { StiggDevPlugin, StiggDevPluginApi, StiggDevPluginOptions } from './server/stiggDevPlugin'
+export { toNodeHandler } from './server/node/toNodeHandler'
+export type { NodeHandler } from './server/node/toNodeHandler'
 export type {
   StiggDialectName,
   StiggIdentity,

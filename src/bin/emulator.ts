@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { validateCatalog, type Catalog } from '../emulator/Catalog'
-import { startEmulator } from '../emulator/startEmulator'
+import { startEmulator } from '../emulator/http/startEmulator'
 
 const usage = `Usage: react-stigg-emulator [--port 4100] [--api-key KEY] [--host 127.0.0.1] [--catalog FILE] [--data FILE]
 
@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   const running = await startEmulator({ port, host: values.host, apiKey: values['api-key'], catalog, dataFile: values.data })
   console.log(`Stigg emulator listening on ${running.url}`)
   console.log(`Hosted Stigg schema (for dialect 'stigg') on ${running.hostedUrl}`)
+  // The key is a local credential for a local fake, printed so a proxy can be pointed at it at once.
+  console.log(`API key (send it as X-API-KEY; a proxy's apiKey): ${values['api-key']}`)
   if (values.data !== undefined) console.log(`State is kept in ${values.data}`)
 
   const stop = (signal: string) => {

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql'
 import { isRetryableStatus, parseRetryAfter, StiggError } from './StiggError'
 import type { StiggClientOptions } from './createStiggClient'
 import { graphQLErrorCode } from './toStiggError'
+import { warnOnce } from './warnOnce'
 
 /** A GraphQL answer that arrived: `data` and `errors` side by side (partial results are normal). */
 export interface GraphQLResult<T> {
@@ -70,6 +71,12 @@ export async function postGraphQL<T>(
   const errors = (Array.isArray(body?.errors) ? (body.errors as GraphQLFormattedError[]) : []).filter(Boolean)
   // GraphQL JSON has `data` (null counts) or `errors`; anything else is not an answer.
   if (!ok || (body?.data === undefined && errors.length === 0)) {
+    if (process.env.NODE_ENV !== 'production' && (status === 401 || status === 403)) {
+      // Once per page: a proxy that identifies nobody (or someone else) fails every request alike.
+      warnOnce(
+        `${url} answered ${status}: ${errors[0]?.message ?? text.slice(0, 200)} (StiggProvider's customerId must be the customer the proxy's identify() returns; with stiggDevPlugin, set the stigg_demo_customer cookie or pass identify.)`,
+      )
+    }
     throw new StiggError(
       process.env.NODE_ENV !== 'production'
         ? `react-stigg: ${url} answered ${status}: ${ok ? 'not GraphQL JSON (is it your Stigg proxy?)' : (errors[0]?.message ?? text.slice(0, 200))}`

@@ -8,8 +8,12 @@ export interface CatalogFeature {
   /** Feature id, e.g. `feature-api-calls`. */
   id: string
   displayName: string
-  /** `boolean` features are on or off; `metered` ones count usage against a limit. */
-  type: 'boolean' | 'metered'
+  /**
+   * `boolean` features are on or off; `metered` ones count usage against a limit; `numeric`
+   * ones carry a configured value per plan (hosted Stigg's NUMBER feature with no meter, e.g.
+   * "max projects: 5") and have no usage.
+   */
+  type: 'boolean' | 'metered' | 'numeric'
   /** Singular unit, e.g. "API call" (metered features). */
   units?: string
   /** Plural unit, e.g. "API calls" (metered features). */
@@ -26,6 +30,7 @@ export interface CatalogPlan {
   /**
    * What the plan includes, by feature id. A feature that is absent is not in the plan.
    * - metered feature: a limit (a number ≥ 0), or `null` for unlimited;
+   * - numeric feature: its value (a number ≥ 0), or `null` for unlimited;
    * - boolean feature: `true` (included) or `false` (same as absent).
    */
   limits: Record<string, number | boolean | null>
@@ -92,14 +97,16 @@ function validateFeature(where: string, input: unknown): CatalogFeature {
   const id = requireString(`${where}.id`, input.id)
   const displayName = requireString(`${where}.displayName`, input.displayName)
   const type = input.type
-  if (type !== 'boolean' && type !== 'metered') fail(`${where}.type`, `must be "boolean" or "metered", got ${JSON.stringify(type)}`)
+  if (type !== 'boolean' && type !== 'metered' && type !== 'numeric') {
+    fail(`${where}.type`, `must be "boolean", "metered" or "numeric", got ${JSON.stringify(type)}`)
+  }
   const feature: CatalogFeature = { id, displayName, type }
   const units = optionalString(`${where}.units`, input.units)
   const unitsPlural = optionalString(`${where}.unitsPlural`, input.unitsPlural)
   if (units !== undefined) feature.units = units
   if (unitsPlural !== undefined) feature.unitsPlural = unitsPlural
   if (input.resetPeriod !== undefined) {
-    if (type === 'boolean') fail(`${where}.resetPeriod`, 'a boolean feature has no usage to reset; remove it')
+    if (type !== 'metered') fail(`${where}.resetPeriod`, `a ${type} feature has no usage to reset; remove it`)
     if (typeof input.resetPeriod !== 'string' || !resetPeriods.includes(input.resetPeriod)) {
       fail(`${where}.resetPeriod`, `must be one of ${resetPeriods.join(', ')} (or absent for never), got ${JSON.stringify(input.resetPeriod)}`)
     }
@@ -126,7 +133,7 @@ function validatePlan(where: string, input: unknown, features: Map<string, Catal
     if (feature.type === 'boolean') {
       if (typeof limit !== 'boolean') fail(at, `boolean feature takes true or false, got ${JSON.stringify(limit)}`)
     } else if (limit !== null && (typeof limit !== 'number' || !Number.isFinite(limit) || limit < 0)) {
-      fail(at, `metered feature takes a number ≥ 0 or null (unlimited), got ${JSON.stringify(limit)}`)
+      fail(at, `${feature.type} feature takes a number ≥ 0 or null (unlimited), got ${JSON.stringify(limit)}`)
     }
     plan.limits[featureId] = limit as number | boolean | null
   }

@@ -1,9 +1,9 @@
 import { validateCatalog } from './Catalog'
-import { createSaveQueue } from './createSaveQueue'
+import { createSaveQueue } from './storage/createSaveQueue'
 import { defaultCatalog } from './defaultCatalog'
 import { EmulatorError } from './EmulatorError'
-import { EmulatorStore } from './EmulatorStore'
-import { createRequestHandler, type RawRequest, type RawResponse } from './handleEmulatorRequest'
+import { EmulatorStore } from './store/EmulatorStore'
+import { createRequestHandler, type RawRequest, type RawResponse } from './http/createRequestHandler'
 import type { Emulator, EmulatorAdmin, EmulatorOptions, RecordedRequest } from './types'
 
 /** The emulator plus the transport-neutral handler the Node server calls without building `Request`s. */
@@ -90,6 +90,7 @@ export function createEmulatorInternals(options: EmulatorOptions = {}): Emulator
       requests.length = 0
     },
     snapshot: () => store.snapshot(),
+    events: () => structuredClone(store.events),
   }
 
   const emulator: Emulator = {

@@ -35,6 +35,15 @@ export interface CustomerRecord {
   usage: Record<string, UsageRecord>
 }
 
+/** One event of hosted Stigg's `reportEvent`, as the emulator keeps it. */
+export interface UsageEventRecord {
+  customerId: string
+  eventName: string
+  idempotencyKey: string
+  dimensions: Record<string, unknown> | null
+  timestamp: string
+}
+
 /** What `reportUsage` answered, kept per idempotency key. */
 export interface MeasurementRecord {
   id: string
@@ -136,6 +145,8 @@ export interface EmulatorAdmin {
   clearRequests(): void
   /** A deep copy of the state. */
   snapshot(): EmulatorState
+  /** Events received by hosted Stigg's `reportEvent` (in memory only; a repeated idempotency key is kept once), oldest first. */
+  events(): UsageEventRecord[]
 }
 
 export interface Emulator {

@@ -1,6 +1,5 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { createIdempotencyKey } from '../core/createIdempotencyKey'
 import { reportUsageMutationOptions, type ReportUsageContext } from '../core/reportUsageMutationOptions'
 import type { StiggError } from '../core/StiggError'
 import type { ReportUsageParams, UsageMeasurement } from '../core/types'
@@ -25,15 +24,14 @@ export function useReportUsage(): UseReportUsageResult {
     ctx.queryClient,
   )
   const { mutate, mutateAsync } = mutation
-  // A fresh variables object per call: one report reusing a constant object still gets its own key.
-  const withKey = useMemo(
+  // The options key each variables object once (reused by retries); a fresh object per call
+  // means a constant object passed twice is still two reports with two keys.
+  const perCall = useMemo(
     () => ({
-      mutate: ((variables, options) =>
-        mutate({ ...variables, idempotencyKey: variables.idempotencyKey ?? createIdempotencyKey() }, options)) as typeof mutate,
-      mutateAsync: ((variables, options) =>
-        mutateAsync({ ...variables, idempotencyKey: variables.idempotencyKey ?? createIdempotencyKey() }, options)) as typeof mutateAsync,
+      mutate: ((variables, options) => mutate({ ...variables }, options)) as typeof mutate,
+      mutateAsync: ((variables, options) => mutateAsync({ ...variables }, options)) as typeof mutateAsync,
     }),
     [mutate, mutateAsync],
   )
-  return { ...mutation, ...withKey } as UseReportUsageResult
+  return { ...mutation, ...perCall } as UseReportUsageResult
 }

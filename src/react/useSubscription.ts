@@ -5,9 +5,19 @@ import { subscriptionQueryOptions } from '../core/subscriptionQueryOptions'
 import type { Plan, Subscription, SubscriptionData, SubscriptionStatus } from '../core/types'
 import { useStiggContext } from './StiggContext'
 
+/** Options of {@link useSubscription}. */
+export interface UseSubscriptionOptions {
+  /**
+   * Set false to keep the query idle (e.g. `<FeatureGate>` without a `plan` fetches no
+   * subscriptions). It still reads whatever the cache already holds.
+   * @default true
+   */
+  enabled?: boolean
+}
+
 /** What {@link useSubscription} returns. */
 export interface UseSubscriptionResult {
-  /** The current subscription (active or trial, else canceled but still in period, else newest); null when none. */
+  /** The current subscription (the newest one that grants its plan now, else the newest); null when none. */
   subscription: Subscription | null
   plan: Plan | null
   status: SubscriptionStatus | null
@@ -23,12 +33,16 @@ export interface UseSubscriptionResult {
  * @example
  * const { plan, status } = useSubscription()
  * return <p>{plan?.name} ({status})</p>
+ *
+ * @example
+ * // Idle until needed; shares the cache with every other `useSubscription`.
+ * const { plan } = useSubscription({ enabled: showPlanBadge })
  */
-export function useSubscription(): UseSubscriptionResult {
+export function useSubscription({ enabled = true }: UseSubscriptionOptions = {}): UseSubscriptionResult {
   const ctx = useStiggContext('useSubscription')
   const base = subscriptionQueryOptions(ctx, { customerId: ctx.customerId })
   const query = useQuery<SubscriptionData[], StiggError, Subscription | null, typeof base.queryKey>(
-    { ...base, select: pickCurrentSubscription },
+    { ...base, enabled: base.enabled && enabled, select: pickCurrentSubscription },
     ctx.queryClient,
   )
   const subscription = query.data ?? null

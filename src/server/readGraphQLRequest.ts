@@ -1,4 +1,4 @@
-import type { GraphQLRequestBody } from './createFirewall'
+import { parseGraphQLRequest, type GraphQLRequestBody } from '../graphql/parseGraphQLRequest'
 import { ProxyRefusal } from './ProxyRefusal'
 
 /** 64 KB: the client's largest request (100 entitlement checks) is about 12 KB. */
@@ -50,7 +50,7 @@ export async function readGraphQLRequest(request: Request): Promise<GraphQLReque
     offset += chunk.byteLength
   }
 
-  return parseGraphQLRequest(bytes)
+  return parseBytes(bytes)
 }
 
 /**
@@ -61,7 +61,7 @@ export function readBufferedGraphQLRequest(request: Request, bytes: Uint8Array |
   if (request.bodyUsed) throw bodyConsumed()
   if (bytes === undefined) throw noBody()
   if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge()
-  return parseGraphQLRequest(bytes)
+  return parseBytes(bytes)
 }
 
 const tooLarge = () =>
@@ -73,36 +73,14 @@ const bodyConsumed = () =>
 // Stateless without `stream: true`, so one decoder serves every request.
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-function parseGraphQLRequest(bytes: Uint8Array): GraphQLRequestBody {
+function parseBytes(bytes: Uint8Array): GraphQLRequestBody {
   let parsed: unknown
   try {
     parsed = JSON.parse(utf8.decode(bytes))
   } catch {
     throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request body is not valid UTF-8 JSON.')
   }
-  return graphQLRequestBody(parsed)
-}
-
-function graphQLRequestBody(parsed: unknown): GraphQLRequestBody {
-  if (Array.isArray(parsed)) {
-    throw new ProxyRefusal(400, 'BAD_REQUEST', 'Batched requests (a JSON array) are not supported by the Stigg proxy: send one operation per request.')
-  }
-  if (typeof parsed !== 'object' || parsed === null) {
-    throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request body must be a JSON object: { "query": "…", "variables": { … } }.')
-  }
-  const { query, operationName, variables } = parsed as Record<string, unknown>
-  if (typeof query !== 'string' || query.trim() === '') {
-    throw new ProxyRefusal(400, 'BAD_REQUEST', 'The request body has no "query" string.')
-  }
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
-    throw new ProxyRefusal(400, 'BAD_REQUEST', '"operationName" must be a string or null.')
-  }
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
-    throw new ProxyRefusal(400, 'BAD_REQUEST', '"variables" must be a JSON object or null.')
-  }
-  return {
-    query,
-    operationName: operationName || null,
-    variables: (variables ?? {}) as Record<string, unknown>,
-  }
+  const body = parseGraphQLRequest(parsed)
+  if (typeof body === 'string') throw new ProxyRefusal(400, 'BAD_REQUEST', body)
+  return body
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Entitlement, FeatureInfo } from '../../src/core/types'
-import { computeUsageMeter, normalizeWarnAt, type UsageMeterInput } from '../../src/components/computeUsageMeter'
+import { computeUsageMeter, normalizeWarnAt, type UsageMeterInput } from '../../src/components/meter/computeUsageMeter'
 
 const apiCalls: FeatureInfo = {
   id: 'feature-api-calls',

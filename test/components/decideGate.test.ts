@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Entitlement, Subscription } from '../../src/core/types'
-import { decideGate, PLAN_MISMATCH, type GateInput } from '../../src/components/decideGate'
+import { decideGate, PLAN_MISMATCH, type GateInput } from '../../src/components/gate/decideGate'
 
 const now = new Date('2025-06-15T12:00:00Z')
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { decideAccess, normaliseResetPeriod, type EntitlementData } from 'react-stigg'
+import { decideAccess, type EntitlementData } from 'react-stigg'
+// Internal: decideAccess applies it; apps see the normalised `resetPeriod` only.
+import { normaliseResetPeriod } from '../../src/core/decideAccess'
 
 const metered = (over: Partial<EntitlementData> = {}): EntitlementData => ({
   featureId: 'feature-api-calls',

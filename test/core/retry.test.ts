@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseRetryAfter, retryDelay, shouldRetry, StiggError } from 'react-stigg'
+import { StiggError } from 'react-stigg'
+// Internals: the retry policy is not public API, the hooks apply it (test/react/retry.test.tsx).
+import { retryDelay, shouldRetry } from '../../src/core/retry'
+import { parseRetryAfter } from '../../src/core/StiggError'
 
 const error = (status: number | null, retryAfterMs: number | null = null) =>
   new StiggError('x', { code: status === null ? 'NETWORK_ERROR' : `HTTP_${status}`, status, retryable: status === null || status === 429 || status >= 500, retryAfterMs })

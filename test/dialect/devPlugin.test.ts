@@ -1,4 +1,4 @@
-import { stiggDevPlugin } from 'react-stigg/server'
+import { stiggDevPlugin } from 'react-stigg/vite'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterEach, describe, expect, it } from 'vitest'
 

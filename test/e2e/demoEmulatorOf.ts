@@ -1,6 +1,6 @@
 import type { ViteDevServer } from 'vite'
 import type { Emulator } from 'react-stigg/emulator'
-import type { StiggDevPlugin } from 'react-stigg/server'
+import type { StiggDevPlugin } from 'react-stigg/vite'
 
 /** The in-process emulator `stiggDevPlugin` started inside the demo's dev server. */
 export function demoEmulatorOf(server: ViteDevServer): Emulator {

@@ -3,10 +3,10 @@
 import { buildSchema, execute, parse, validate, type GraphQLSchema } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { entitlementsDocument, subscriptionsDocument } from '../../src/core/documents'
-import { compileQuery, runCompiledQuery } from '../../src/emulator/compileQuery'
+import { compileQuery, runCompiledQuery } from '../../src/emulator/schema/compileQuery'
 import { defaultCatalog } from '../../src/emulator/defaultCatalog'
-import { createRootValue, emulatorSchema } from '../../src/emulator/emulatorSchema'
-import { EmulatorStore } from '../../src/emulator/EmulatorStore'
+import { createRootValue, emulatorSchema } from '../../src/emulator/schema/seed/emulatorSchema'
+import { EmulatorStore } from '../../src/emulator/store/EmulatorStore'
 
 const fixedNow = new Date('2026-03-15T12:00:00.000Z')
 const store = new EmulatorStore(defaultCatalog, () => fixedNow, true)

@@ -1,6 +1,6 @@
 // Unit test of an internal pure function: calendar arithmetic is easiest to pin down directly.
 import { describe, expect, it } from 'vitest'
-import { addMonths, usagePeriod } from '../../src/emulator/usagePeriod'
+import { addMonths, usagePeriod } from '../../src/emulator/store/usagePeriod'
 
 const iso = (period: { start: Date; end: Date }) => [period.start.toISOString(), period.end.toISOString()]
 

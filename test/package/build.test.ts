@@ -1,67 +1,99 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-// What a user installs: `npm run build`'s dist/ as the package's exports map names it.
+// What a user installs: the packed tarball, unpacked where Node resolves its dependencies
+// (react, graphql, …) from this repository's node_modules.
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const at = (path: string) => `${root}${path.replace(/^\.\//, '')}`
-const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8')) as {
-  exports: Record<string, string | { types: string; import: string }>
+const app = `${root}test/.tmp/build-test/`
+const installed = `${app}node_modules/react-stigg/`
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  exports: Record<string, string | { types: string; default: string }>
   bin: Record<string, string>
-  files: string[]
 }
 const codeEntries = Object.entries(pkg.exports).filter(
-  (entry): entry is [string, { types: string; import: string }] => typeof entry[1] === 'object',
+  (entry): entry is [string, { types: string; default: string }] => typeof entry[1] === 'object',
 )
+const specifier = (subpath: string) => `react-stigg${subpath.slice(1)}`
 
-describe('the built package', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' })
-  }, 120_000)
+let files: string[] = []
 
-  it('names the four entry points with types first, and every file exists', () => {
-    expect(codeEntries.map(([name]) => name)).toEqual(['.', './server', './emulator', './testing'])
-    for (const [, target] of codeEntries) {
-      expect(Object.keys(target)[0]).toBe('types')
-      expect(existsSync(at(target.types)), target.types).toBe(true)
-      expect(existsSync(at(target.import)), target.import).toBe(true)
+beforeAll(() => {
+  rmSync(app, { recursive: true, force: true })
+  mkdirSync(installed, { recursive: true })
+  execFileSync('tar', ['xzf', inject('packageTarball'), '-C', installed, '--strip-components=1'])
+  files = readdirSync(installed, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(installed.length))
+    .sort()
+})
+afterAll(() => rmSync(app, { recursive: true, force: true }))
+
+describe('the packed package', () => {
+  it('exports every top-level src/*.ts as an entry with types first and a default condition', () => {
+    const sources = readdirSync(`${root}src`).filter((file) => /^[^/]+\.ts$/.test(file))
+    const names = codeEntries.map(([subpath]) => (subpath === '.' ? 'index' : subpath.slice(2)))
+    expect(names.sort()).toEqual(sources.map((file) => file.replace(/\.ts$/, '')).sort())
+    for (const [subpath, target] of codeEntries) {
+      expect(Object.keys(target), subpath).toEqual(['types', 'default'])
+      expect(files, subpath).toEqual(expect.arrayContaining([target.types.slice(2), target.default.slice(2)]))
     }
-    expect(existsSync(at(pkg.exports['./styles.css'] as string))).toBe(true)
+    expect(files).toContain('dist/styles.css')
+  })
+
+  it('holds only the build, the README, the LICENSE and package.json: no maps, no stray declarations', () => {
+    expect(files.filter((file) => !file.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json'])
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([])
+    // One rolled-up declaration per entry (plus shared chunks) at the top of dist, none for the bin.
+    expect(files.filter((file) => file.endsWith('.d.ts') && file.split('/').length > 2)).toEqual([])
+    expect(readFileSync(`${installed}LICENSE`, 'utf8')).toContain('MIT License')
   })
 
   it("keeps 'use client' first in the browser entries and a shebang on the bin", () => {
     for (const entry of ['dist/index.js', 'dist/testing.js']) {
-      expect(readFileSync(at(entry), 'utf8').startsWith('"use client";')).toBe(true)
+      expect(readFileSync(`${installed}${entry}`, 'utf8').startsWith('"use client";'), entry).toBe(true)
     }
-    expect(readFileSync(at('dist/server.js'), 'utf8')).not.toContain('use client')
-    const bin = Object.values(pkg.bin)[0] as string
-    expect(readFileSync(at(bin), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true)
+    for (const entry of ['dist/server.js', 'dist/vite.js', 'dist/emulator.js']) {
+      expect(readFileSync(`${installed}${entry}`, 'utf8'), entry).not.toContain('use client')
+    }
+    for (const bin of Object.values(pkg.bin)) {
+      expect(readFileSync(`${installed}${bin}`, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true)
+    }
   })
 
   it('ships the stylesheet with its CSS variables', () => {
-    const css = readFileSync(at('dist/styles.css'), 'utf8')
+    const css = readFileSync(`${installed}dist/styles.css`, 'utf8')
     expect(css).toContain('--stigg-meter-fill')
     expect(css).toContain('prefers-reduced-motion')
   })
 
-  it('loads every entry in Node and exposes the documented names', async () => {
-    const load = (path: string) => import(pathToFileURL(at(path)).href) as Promise<Record<string, unknown>>
-    const [main, server, emulator, testing] = await Promise.all(codeEntries.map(([, target]) => load(target.import)))
-    expect(Object.keys(main!)).toEqual(
+  it("loads every entry by its package name with import() and with Node's require(esm)", () => {
+    const script = `
+      const names = ${JSON.stringify(codeEntries.map(([subpath]) => specifier(subpath)))}
+      ;(async () => {
+        const out = {}
+        for (const name of names) out[name] = { imported: Object.keys(await import(name)).sort(), required: Object.keys(require(name)).sort() }
+        console.log(JSON.stringify(out))
+      })()`
+    const loaded = JSON.parse(execFileSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: app, encoding: 'utf8' })) as Record<
+      string,
+      { imported: string[]; required: string[] }
+    >
+    for (const { imported, required } of Object.values(loaded)) expect(required).toEqual(imported)
+    expect(loaded['react-stigg']!.imported).toEqual(
       expect.arrayContaining(['StiggProvider', 'useEntitlement', 'FeatureGate', 'UsageMeter', 'stiggKeys', 'StiggError']),
     )
-    expect(Object.keys(server!)).toEqual(expect.arrayContaining(['createStiggProxy', 'toNodeHandler', 'stiggDevPlugin']))
-    expect(Object.keys(emulator!)).toEqual(expect.arrayContaining(['createEmulator', 'startEmulator']))
-    expect(Object.keys(testing!)).toEqual(expect.arrayContaining(['StiggTestProvider', 'createTestStigg']))
+    expect(loaded['react-stigg/server']!.imported).toEqual(expect.arrayContaining(['createStiggProxy', 'toNodeHandler']))
+    expect(loaded['react-stigg/vite']!.imported).toEqual(expect.arrayContaining(['stiggDevPlugin']))
+    expect(loaded['react-stigg/emulator']!.imported).toEqual(expect.arrayContaining(['createEmulator', 'startEmulator']))
+    expect(loaded['react-stigg/testing']!.imported).toEqual(expect.arrayContaining(['StiggTestProvider', 'createTestStigg']))
   })
 
-  it('packs dist with declarations and nothing from src or test', () => {
-    const [packed] = JSON.parse(
-      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
-    ) as [{ files: { path: string }[] }]
-    const paths = packed.files.map((file) => file.path)
-    expect(paths).toEqual(expect.arrayContaining(['dist/index.d.ts', 'dist/server.d.ts', 'dist/styles.css', 'package.json']))
-    expect(paths.filter((path) => /^(src|test|stories|demo|bench)\//.test(path))).toEqual([])
+  it('links only absolute URLs from the README, so they work on the registry page', () => {
+    const readme = readFileSync(`${installed}README.md`, 'utf8')
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!)
+    expect(links.length).toBeGreaterThan(0)
+    expect(links.filter((link) => !/^https:\/\//.test(link))).toEqual([])
   })
 })

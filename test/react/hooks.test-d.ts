@@ -15,6 +15,7 @@ import {
   type Subscription,
   type SubscriptionStatus,
   type UseEntitlementResult,
+  type UseSubscriptionResult,
   type UsageMeasurement,
 } from 'react-stigg'
 import type { StiggTestProviderProps, TestStigg } from 'react-stigg/testing'
@@ -45,6 +46,9 @@ export function subscriptionTypes() {
   expectTypeOf(subscription).toEqualTypeOf<Subscription | null>()
   expectTypeOf(plan).toEqualTypeOf<Plan | null>()
   expectTypeOf(status).toEqualTypeOf<SubscriptionStatus | null>()
+  expectTypeOf(useSubscription({ enabled: false })).toEqualTypeOf<UseSubscriptionResult>()
+  // @ts-expect-error enabled is a boolean
+  useSubscription({ enabled: 'no' })
 }
 
 export function usageTypes() {

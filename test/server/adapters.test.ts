@@ -2,13 +2,13 @@ import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { createEmulator } from 'react-stigg/emulator'
-import { createStiggProxy, toNodeHandler } from 'react-stigg/server'
+import { createStiggProxy, toNodeHandler, type NodeHandler, type StiggProxyOptions } from 'react-stigg/server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { subscriptionsDocument } from '../../src/core/documents'
 
 const emulator = createEmulator({ apiKey: 'adapter-suite-key' })
 // The app's own session lookup: here a bearer token naming the customer.
-const POST = createStiggProxy({
+const options: StiggProxyOptions = {
   apiKey: emulator.apiKey,
   upstreamUrl: 'http://emulator.test/graphql',
   fetch: emulator.fetch,
@@ -16,7 +16,13 @@ const POST = createStiggProxy({
     const token = request.headers.get('authorization')?.replace(/^Bearer /, '')
     return token ? { customerId: token } : null
   },
-})
+}
+const POST = createStiggProxy(options)
+// toNodeHandler takes the options (the pipeline on Node's objects) or any Fetch-API handler.
+const nodeHandlers: Array<[string, () => NodeHandler]> = [
+  ['toNodeHandler(options)', () => toNodeHandler(options)],
+  ['toNodeHandler(createStiggProxy(options))', () => toNodeHandler(POST)],
+]
 
 const servers: Server[] = []
 afterEach(async () => {
@@ -49,9 +55,9 @@ describe('Next.js App Router style: export const POST = createStiggProxy(...)', 
   })
 })
 
-describe('toNodeHandler', () => {
+describe.each(nodeHandlers)('%s', (_name, nodeHandler) => {
   it('serves under a bare node:http server', async () => {
-    const url = await listen(createServer(toNodeHandler(POST)))
+    const url = await listen(createServer(nodeHandler()))
     await expectServed(await fetch(`${url}/api/stigg`, { method: 'POST', headers, body }))
     const refused = await fetch(`${url}/api/stigg`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
     expect(refused.status).toBe(401)
@@ -59,14 +65,14 @@ describe('toNodeHandler', () => {
   })
 
   it('answers 405 with Allow to GET under node:http', async () => {
-    const url = await listen(createServer(toNodeHandler(POST)))
+    const url = await listen(createServer(nodeHandler()))
     const response = await fetch(`${url}/api/stigg`, { headers })
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('POST')
   })
 
   it('refuses a streamed body over 64 KB under node:http and closes the connection', async () => {
-    const url = new URL(`${await listen(createServer(toNodeHandler(POST)))}/api/stigg`)
+    const url = new URL(`${await listen(createServer(nodeHandler()))}/api/stigg`)
     const { status, code } = await new Promise<{ status: number; code: string }>((resolve, reject) => {
       const req = httpRequest(url, { method: 'POST', headers }, (res) => {
         let text = ''
@@ -85,7 +91,7 @@ describe('toNodeHandler', () => {
 
   it('serves under Express 5', async () => {
     const app = express()
-    app.post('/api/stigg', toNodeHandler(POST))
+    app.post('/api/stigg', nodeHandler())
     const url = await listen(createServer(app))
     await expectServed(await fetch(`${url}/api/stigg`, { method: 'POST', headers, body }))
   })
@@ -93,7 +99,7 @@ describe('toNodeHandler', () => {
   it('serves under Express 5 after express.json() already parsed the body', async () => {
     const app = express()
     app.use(express.json())
-    app.post('/api/stigg', toNodeHandler(POST))
+    app.post('/api/stigg', nodeHandler())
     const url = await listen(createServer(app))
     await expectServed(await fetch(`${url}/api/stigg`, { method: 'POST', headers, body }))
     // A parsed batch is still a batch.
@@ -113,5 +119,11 @@ describe('toNodeHandler', () => {
     const response = await fetch(`${url}/api/stigg`, { method: 'POST', headers, body })
     expect(response.status).toBe(599)
     expect(seen).toEqual([expect.objectContaining({ message: 'handler broke' })])
+  })
+})
+
+describe('toNodeHandler(options)', () => {
+  it('checks the options at creation and names itself in the error', () => {
+    expect(() => toNodeHandler({ ...options, apiKey: '' })).toThrow(/^toNodeHandler: options\.apiKey is missing/)
   })
 })

@@ -1,7 +1,7 @@
 // The firewall's plain-variable fast path must produce exactly what graphql-js's coercion produces.
 import { buildSchema, getVariableValues, parse, type OperationDefinitionNode } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { compilePlainCoercion } from '../../src/server/compilePlainCoercion'
+import { compilePlainCoercion } from '../../src/graphql/compilePlainCoercion'
 
 const schema = buildSchema('type Query { f(a: String, b: Boolean, n: Int): String }')
 const definitionsOf = (query: string) => (parse(query).definitions[0] as OperationDefinitionNode).variableDefinitions ?? []

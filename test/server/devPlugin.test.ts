@@ -1,5 +1,5 @@
 import { startEmulator } from 'react-stigg/emulator'
-import { stiggDevPlugin } from 'react-stigg/server'
+import { stiggDevPlugin } from 'react-stigg/vite'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterEach, describe, expect, it } from 'vitest'
 import { entitlementsDocument } from '../../src/core/documents'

@@ -1,6 +1,6 @@
 // The Request toNodeHandler gives `identify` is built lazily; it must still behave as a Request.
 import { describe, expect, it } from 'vitest'
-import { lazyRequest } from '../../src/server/lazyRequest'
+import { lazyRequest } from '../../src/server/node/lazyRequest'
 
 const url = 'http://app.test/api/stigg?x=1'
 

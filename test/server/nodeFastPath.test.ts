@@ -1,9 +1,9 @@
-// toNodeHandler serves createStiggProxy's handler without Fetch objects; any other handler goes
-// through Request/Response. Both paths must answer the same bytes, statuses and headers.
+// toNodeHandler(options) runs the proxy pipeline on Node's objects; toNodeHandler(handler) adapts a
+// Fetch-API handler through Request/Response. Both paths must answer the same bytes, statuses and headers.
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type RunningEmulator } from 'react-stigg/emulator'
-import { createStiggProxy, toNodeHandler, type StiggProxyHandler } from 'react-stigg/server'
+import { createStiggProxy, toNodeHandler, type StiggProxyOptions } from 'react-stigg/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entitlementsDocument } from '../../src/core/documents'
 
@@ -16,7 +16,7 @@ const identities: Array<{ bodyUsed: boolean; cookie: string | null }> = []
 beforeAll(async () => {
   emulator = await startEmulator({ apiKey: 'fast-path-key' })
   // No `fetch` option: the upstream call goes over node:http to a real emulator port.
-  const proxy = createStiggProxy({
+  const options: StiggProxyOptions = {
     apiKey: 'fast-path-key',
     upstreamUrl: emulator.url,
     identify: (request) => {
@@ -24,11 +24,10 @@ beforeAll(async () => {
       const customerId = request.headers.get('cookie')?.match(/sid=([^;]+)/)?.[1]
       return customerId ? { customerId } : null
     },
-  })
-  // A wrapper hides the proxy's core: toNodeHandler must take the generic Request/Response path.
-  const generic: StiggProxyHandler = (request) => proxy(request)
-  direct = await listen(createServer(toNodeHandler(proxy)))
-  wrapped = await listen(createServer(toNodeHandler(generic)))
+  }
+  direct = await listen(createServer(toNodeHandler(options)))
+  // A Fetch-API handler: toNodeHandler must take the generic Request/Response path.
+  wrapped = await listen(createServer(toNodeHandler(createStiggProxy(options))))
 })
 
 afterAll(async () => {
@@ -61,7 +60,7 @@ function post(url: string, body: string, cookie?: string): Promise<{ status: num
 const batch = (customerId: string, ...features: string[]) =>
   JSON.stringify({ query: entitlementsDocument(features.length), variables: { customerId, ...Object.fromEntries(features.map((f, i) => [`f${i}`, f])) } })
 
-describe('toNodeHandler fast path for createStiggProxy', () => {
+describe('toNodeHandler(options): the pipeline on node:http', () => {
   const cases: Array<[string, string, string | undefined]> = [
     ['granted batch', batch('customer-pro', 'feature-api-calls', 'feature-sso'), 'sid=customer-pro'],
     ['another customer in the variables', batch('customer-free', 'feature-sso'), 'sid=customer-pro'],

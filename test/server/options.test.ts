@@ -1,9 +1,9 @@
 import { createEmulator } from 'react-stigg/emulator'
 import { createStiggProxy, type StiggProxyEvent, type StiggProxyOptions } from 'react-stigg/server'
 import { describe, expect, it } from 'vitest'
-import { LruCache } from '../../src/server/LruCache'
-import { readCookie } from '../../src/server/readCookie'
-import { retryAfterSeconds } from '../../src/server/retryAfterSeconds'
+import { LruCache } from '../../src/graphql/LruCache'
+import { readCookie } from '../../src/vite/readCookie'
+import { retryAfterSeconds } from '../../src/server/upstream/retryAfterSeconds'
 
 const valid: StiggProxyOptions = {
   apiKey: 'k',

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+
+// Every runtime export of every entry, by name. An export is a semver promise: adding or
+// removing one must change this list, so it is a decision someone sees in review.
+// (Types are erased at run time; `export type` lines in each entry file name those.)
+const entries: Record<string, { load: () => Promise<object>; exports: string[] }> = {
+  'react-stigg': {
+    load: () => import('react-stigg'),
+    exports: [
+      'FeatureGate',
+      'PLAN_MISMATCH',
+      'StiggError',
+      'StiggProvider',
+      'UsageMeter',
+      'createEntitlementBatcher',
+      'createStiggClient',
+      'decideAccess',
+      'entitlementQueryOptions',
+      'pickCurrentSubscription',
+      'prefetchEntitlements',
+      'reportUsageMutationOptions',
+      'stiggKeys',
+      'subscriptionQueryOptions',
+      'useEntitlement',
+      'useEntitlements',
+      'useFeatureGate',
+      'useProvisionCustomer',
+      'useReportUsage',
+      'useStigg',
+      'useSubscription',
+      'useUsageMeter',
+    ],
+  },
+  'react-stigg/server': {
+    load: () => import('react-stigg/server'),
+    exports: ['createStiggProxy', 'toNodeHandler'],
+  },
+  'react-stigg/vite': {
+    load: () => import('react-stigg/vite'),
+    exports: ['DEMO_CUSTOMER_COOKIE', 'stiggDevPlugin'],
+  },
+  'react-stigg/emulator': {
+    load: () => import('react-stigg/emulator'),
+    exports: [
+      'EmulatorCatalogError',
+      'EmulatorDataFileError',
+      'createEmulator',
+      'createFileStorage',
+      'defaultCatalog',
+      'startEmulator',
+      'validateCatalog',
+    ],
+  },
+  'react-stigg/testing': {
+    load: () => import('react-stigg/testing'),
+    exports: ['StiggTestProvider', 'catalogFromEntitlements', 'createTestStigg'],
+  },
+}
+
+describe('entry exports', () => {
+  it.each(Object.entries(entries))('%s exports exactly its list', async (_, { load, exports }) => {
+    const mod = await load()
+    expect(Object.keys(mod).sort()).toEqual(exports)
+    // The literal is kept sorted, so a new name has one obvious place.
+    expect([...exports].sort()).toEqual(exports)
+  })
+})
