@@ -26,6 +26,8 @@ export interface BundleSize {
   topInputs: Array<{ path: string; bytes: number }>
   /** Every npm package with bytes in the output, e.g. to check that no GraphQL library ships. */
   packages: string[]
+  /** The output itself, e.g. to check which GraphQL documents ship. */
+  code: string
 }
 
 export interface BundleFigures {
@@ -69,9 +71,11 @@ export async function bundleApp(entry: string, external: string[] = reactExterna
   const result = await build(options)
   let minified = 0
   let gzip = 0
+  let code = ''
   await mkdir(join(tmpDir, name), { recursive: true })
   for (const file of result.outputFiles ?? []) {
     minified += file.contents.byteLength
+    code += file.text
     gzip += gzipSync(file.contents, { level: 9 }).byteLength
     await writeFile(file.path, file.contents)
   }
@@ -88,7 +92,7 @@ export async function bundleApp(entry: string, external: string[] = reactExterna
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 8)
   const packages = [...inputs.keys()].filter((key) => !key.startsWith('src/') && !key.startsWith('bench/')).sort()
-  return { minified, gzip, topInputs, packages }
+  return { minified, gzip, topInputs, packages, code }
 }
 
 /** Our screen, dependencies included: what an app ships (react and react-dom aside). */

@@ -1,6 +1,5 @@
 import {
   entitlementsDocument,
-  provisionCustomerDocument,
   reportUsageDocument,
   subscriptionsDocument,
 } from './documents'
@@ -10,8 +9,6 @@ import { StiggError } from './StiggError'
 import { toStiggError } from './toStiggError'
 import type {
   EntitlementData,
-  ProvisionCustomerParams,
-  ProvisionCustomerResult,
   ReportUsageParams,
   SubscriptionData,
   UsageMeasurement,
@@ -43,11 +40,13 @@ export interface StiggClient {
   getEntitlements(customerId: string, featureIds: readonly string[], options?: StiggRequestOptions): Promise<EntitlementResults>
   getSubscriptions(customerId: string, options?: StiggRequestOptions): Promise<SubscriptionData[]>
   reportUsage(customerId: string, params: ReportUsageParams, options?: StiggRequestOptions): Promise<UsageMeasurement>
-  provisionCustomer(
-    customerId: string,
-    params?: ProvisionCustomerParams,
-    options?: StiggRequestOptions,
-  ): Promise<ProvisionCustomerResult>
+  /**
+   * Sends one operation and resolves with its root `field`; rejects with a {@link StiggError} for
+   * GraphQL errors or a missing field. Rarer operations (provisioning) go through it from their
+   * own modules, so an app that never sends them does not ship their documents.
+   * @example client.request<ProvisionCustomerResult>(provisionCustomerDocument, { input }, 'provisionCustomer')
+   */
+  request<T>(document: string, variables: Record<string, unknown>, field: string, options?: StiggRequestOptions): Promise<T>
 }
 
 export type { EntitlementResults }
@@ -123,12 +122,6 @@ export function createStiggClient(options: StiggClientOptions): StiggClient {
       const input = { customerId, featureId, value, idempotencyKey }
       return required<UsageMeasurement>(reportUsageDocument, { input }, 'reportUsage', request)
     },
-    provisionCustomer: (customerId, params = {}, request) =>
-      required<ProvisionCustomerResult>(
-        provisionCustomerDocument,
-        { input: { customerId, ...params } },
-        'provisionCustomer',
-        request,
-      ),
+    request: required,
   }
 }

@@ -9,7 +9,7 @@ const plan = 'plan{id name description}'
 const subscription = `id status startDate endDate trialEndDate ${plan}`
 
 export const entitlementFields =
-  'fragment StiggEntitlementFields on Entitlement{featureId isGranted usageLimit currentUsage resetPeriod accessDeniedReason usagePeriodEnd feature{id displayName featureType units unitsPlural}}'
+  'fragment StiggEntitlementFields on Entitlement{featureId isGranted usageLimit currentUsage resetPeriod accessDeniedReason usagePeriodEnd value feature{id displayName featureType units unitsPlural}}'
 
 const batchDocuments = new Map<number, string>()
 
@@ -38,4 +38,7 @@ export const subscriptionsDocument = `query StiggSubscriptions($customerId:Strin
 export const reportUsageDocument =
   'mutation StiggReportUsage($input:ReportUsageInput!){reportUsage(input:$input){id customerId featureId currentUsage usagePeriodEnd timestamp}}'
 
-export const provisionCustomerDocument = `mutation StiggProvisionCustomer($input:ProvisionCustomerInput!){provisionCustomer(input:$input){customer{id name email createdAt updatedAt}subscription{${subscription}}}}`
+// Spelled out, not interpolated: bundlers keep an unused template literal with `${}` (it could
+// call toString), and this document must drop out of apps that never provision (test/bundle).
+export const provisionCustomerDocument =
+  'mutation StiggProvisionCustomer($input:ProvisionCustomerInput!){provisionCustomer(input:$input){customer{id name email createdAt updatedAt}subscription{id status startDate endDate trialEndDate plan{id name description}}}}'

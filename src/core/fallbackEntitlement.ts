@@ -25,6 +25,7 @@ export function fallbackEntitlement(featureId: string, fallback: FallbackEntitle
     usagePeriodEnd: null,
     accessDeniedReason: fallback.hasAccess ? null : 'Unknown',
     feature: null,
+    value: null,
     ...fallback,
     isFallback: true,
   }

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/query-core'
+import { provisionCustomerDocument } from './documents'
 import type { StiggError } from './StiggError'
 import { noCustomerError, offlineError, type StiggQueryContext } from './StiggQueryContext'
 import { stiggKeys } from './stiggKeys'
@@ -18,7 +19,8 @@ export function provisionCustomerMutationOptions(
     mutationFn: (params: ProvisionCustomerParams = {}): Promise<ProvisionCustomerResult> => {
       if (ctx.offline === true) return Promise.reject(offlineError('useProvisionCustomer'))
       if (customerId === null) return Promise.reject(noCustomerError('useProvisionCustomer'))
-      return ctx.client.provisionCustomer(customerId, params)
+      // The document lives here, not in createStiggClient, so apps that never provision do not ship it.
+      return ctx.client.request<ProvisionCustomerResult>(provisionCustomerDocument, { input: { customerId, ...params } }, 'provisionCustomer')
     },
     retry: false as const,
     onError: (error: StiggError) => ctx.onError?.(error),

@@ -11,7 +11,8 @@ export type AccessDeniedReason =
   | 'Unknown'
   | (string & {})
 
-export type FeatureType = 'BOOLEAN' | 'METERED'
+/** `NUMERIC`: a configured number with no usage (hosted Stigg's NUMBER feature without a meter, e.g. "max projects: 5"). */
+export type FeatureType = 'BOOLEAN' | 'METERED' | 'NUMERIC'
 
 /** Display metadata of a feature, for gates and meters. */
 export interface FeatureInfo {
@@ -37,6 +38,8 @@ export interface EntitlementData {
   accessDeniedReason: AccessDeniedReason | null
   usagePeriodEnd: string | null
   feature: FeatureInfo | null
+  /** A numeric feature's configured value; null when unlimited or not numeric (absent from upstreams that predate it). */
+  value?: number | null
 }
 
 /** A customer's access to one feature: what every hook and component sees. */
@@ -60,6 +63,11 @@ export interface Entitlement {
   /** True when this value came from `fallbackEntitlements`, not from Stigg. */
   isFallback: boolean
   feature: FeatureInfo | null
+  /**
+   * A numeric feature's configured value (e.g. 5 for "max projects: 5"); null for boolean and
+   * metered features, and for an unlimited numeric feature (then `isUnlimited` is true).
+   */
+  value: number | null
 }
 
 export type SubscriptionStatus = 'ACTIVE' | 'TRIAL' | 'PAUSED' | 'CANCELED'

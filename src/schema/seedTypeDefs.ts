@@ -38,9 +38,10 @@ enum SubscriptionStatus {
   CANCELED
 }
 
-enum FeatureType @extension(reason: "boolean features have no limit; metered ones count usage") {
+enum FeatureType @extension(reason: "boolean features have no limit; metered ones count usage; numeric ones carry a configured value") {
   BOOLEAN
   METERED
+  NUMERIC
 }
 
 "Stigg's names for why access was denied. The emulator gives the first six; the rest come from hosted Stigg through the 'stigg' dialect."
@@ -82,6 +83,8 @@ type Entitlement {
   "ISO-8601 end of the current usage period; null when usage never resets."
   usagePeriodEnd: String @extension
   feature: Feature @extension
+  "A NUMERIC feature's configured value (hosted Stigg's NUMBER feature without a meter); null when unlimited or not numeric."
+  value: Float @extension
 }
 
 type Plan {

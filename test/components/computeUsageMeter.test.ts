@@ -27,6 +27,7 @@ function metered(overrides: Partial<Entitlement> = {}): Entitlement {
     accessDeniedReason: null,
     isFallback: false,
     feature: apiCalls,
+    value: null,
     ...overrides,
   }
 }

@@ -19,6 +19,7 @@ function entitlement(featureId: string, overrides: Partial<Entitlement> = {}): E
     accessDeniedReason: null,
     isFallback: false,
     feature: null,
+    value: null,
     ...overrides,
   }
 }

@@ -27,7 +27,7 @@ describe('@stigg/js-client-sdk against the emulator', () => {
         enableEdge: false,
         useEntitlementPolling: false,
         customerId: row.customerId,
-        logConfiguration: { logLevel: 'error' as never },
+        logConfiguration: { logLevel: 'ERROR' as never, logger: console },
       })
       await stigg.waitForInitialization()
       expect(await row.run({ stigg })).toBe(row.result)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createStiggClient, StiggError, type EntitlementData } from 'react-stigg'
+import { createStiggClient, StiggError, type EntitlementData, type ProvisionCustomerResult } from 'react-stigg'
+import { provisionCustomerDocument } from '../../src/core/documents'
 import { createEmulator } from 'react-stigg/emulator'
 
 const url = 'http://emulator.test/graphql'
@@ -56,7 +57,11 @@ describe('createStiggClient against the emulator', () => {
     expect(first.currentUsage).toBe(125)
     expect(again.currentUsage).toBe(125)
     expect(emulator.admin.getUsage('customer-free', 'feature-api-calls')).toBe(125)
-    const provisioned = await client.provisionCustomer('customer-new', { name: 'New', subscriptionParams: { planId: 'plan-pro' } })
+    const provisioned = await client.request<ProvisionCustomerResult>(
+      provisionCustomerDocument,
+      { input: { customerId: 'customer-new', name: 'New', subscriptionParams: { planId: 'plan-pro' } } },
+      'provisionCustomer',
+    )
     expect(provisioned.customer).toMatchObject({ id: 'customer-new', name: 'New' })
     expect(provisioned.subscription?.plan.id).toBe('plan-pro')
   })

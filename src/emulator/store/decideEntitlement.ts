@@ -30,10 +30,11 @@ export function decideEntitlement(facts: EntitlementFacts): EntitlementData {
     resetPeriod: feature.resetPeriod ?? null,
     accessDeniedReason,
     usagePeriodEnd: periodEnd ? periodEnd.toISOString() : null,
+    value: feature.type === 'numeric' && typeof limit === 'number' ? limit : null,
     feature: {
       id: feature.id,
       displayName: feature.displayName,
-      featureType: metered ? 'METERED' : 'BOOLEAN',
+      featureType: metered ? 'METERED' : feature.type === 'numeric' ? 'NUMERIC' : 'BOOLEAN',
       units: feature.units ?? null,
       unitsPlural: feature.unitsPlural ?? null,
     },

@@ -117,7 +117,7 @@ export function hostedEntitlement(
     ...entitlementView(customerId, requestedUsage, requestedValues),
     isGranted: reason === null,
     accessDeniedReason: reason,
-    usageLimit: inPlan ? usageLimit : null,
+    usageLimit,
     hasUnlimitedUsage: inPlan && feature.type !== 'boolean' && usageLimit === null,
     currentUsage: data.currentUsage,
     entitlementUpdatedAt: current?.startDate ?? null,

@@ -78,13 +78,15 @@ export function hostedField(seedField: string, args: Record<string, unknown>): H
         input: { customerId: args['customerId'] },
       }
     case 'reportUsage': {
-      const { customerId, featureId, value, idempotencyKey } = record(args['input'])
+      // Hosted ReportUsageInput has no idempotencyKey (Stigg's published clients, 2.235 and 3.108):
+      // sending it would fail variable coercion, so the key is dropped and a retry counts again upstream.
+      const { customerId, featureId, value } = record(args['input'])
       return {
         field: 'reportUsage',
         argument: 'input',
         inputType: 'ReportUsageInput!',
         selection: '{ id customerId featureId currentUsage usagePeriodEnd nextResetDate timestamp }',
-        input: idempotencyKey == null ? { customerId, featureId, value } : { customerId, featureId, value, idempotencyKey },
+        input: { customerId, featureId, value },
       }
     }
     case 'provisionCustomer': {

@@ -56,19 +56,23 @@ export function seedEntitlement(value: unknown, featureId: string): Hosted | nul
   if (!hosted) return null
   const feature = record(hosted['feature'])
   const reason = string(hosted['accessDeniedReason'])
+  const meter = feature?.['meterType']
+  // Only metered numbers count usage; a NUMBER without a meter is a configured value, carried in usageLimit.
+  const featureType = !feature ? null : feature['featureType'] === 'BOOLEAN' ? 'BOOLEAN' : meter === 'Incremental' || meter === 'Fluctuating' ? 'METERED' : 'NUMERIC'
+  const usageLimit = hosted['hasUnlimitedUsage'] === true ? null : number(hosted['usageLimit'])
   return {
     featureId,
     isGranted: hosted['isGranted'] === true,
-    usageLimit: hosted['hasUnlimitedUsage'] === true ? null : number(hosted['usageLimit']),
+    usageLimit: featureType === 'NUMERIC' ? null : usageLimit,
     currentUsage: number(hosted['currentUsage']) ?? 0,
     resetPeriod: resetPeriods[string(hosted['resetPeriod']) ?? ''] ?? null,
     accessDeniedReason: reason === null ? null : deniedReasons.has(reason) ? reason : 'Unknown',
     usagePeriodEnd: isoDate(hosted['usagePeriodEnd']) ?? isoDate(hosted['nextResetDate']),
+    value: featureType === 'NUMERIC' ? usageLimit : null,
     feature: feature && {
       id: string(feature['refId']) ?? featureId,
       displayName: string(feature['displayName']) ?? featureId,
-      // Only metered numbers count usage; a NUMBER without a meter is a configuration value, limitless like a boolean.
-      featureType: feature['featureType'] !== 'BOOLEAN' && (feature['meterType'] === 'Incremental' || feature['meterType'] === 'Fluctuating') ? 'METERED' : 'BOOLEAN',
+      featureType,
       units: string(feature['featureUnits']),
       unitsPlural: string(feature['featureUnitsPlural']),
     },
