@@ -185,7 +185,7 @@ export function deriveHostedSchema(sources: readonly StiggClientSource[]): { sdl
   }
   const sdl = `${blocks.join('\n\n')}\n`
   buildSchema(sdl) // throws when the derivation produced an invalid schema
-  return { sdl, warnings }
+  return { sdl, warnings: [...new Set(warnings)] }
 }
 
 const byName = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)

@@ -20,7 +20,7 @@ async function startProxy(upstreamUrl: string): Promise<string> {
     identify: (request) =>
       request.headers.get('cookie') === `session=${loadCustomer}` ? { customerId: loadCustomer } : null,
     onEvent: (event) => {
-      const name = event.type === 'allowed' ? 'allowed' : `${event.type}:${'reason' in event ? event.reason : event.code}`
+      const name = event.type === 'allowed' ? 'allowed' : `${event.type}:${'reason' in event ? event.reason : 'code' in event ? event.code : event.operation}`
       events[name] = (events[name] ?? 0) + 1
     },
   })

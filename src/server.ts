@@ -2,17 +2,24 @@
 export { createStiggProxy } from './server/createStiggProxy'
 export { toNodeHandler } from './server/node/toNodeHandler'
 export type { NodeHandler } from './server/node/toNodeHandler'
+export { createMemoryStore } from './server/store/createMemoryStore'
+export type { MemoryStoreOptions } from './server/store/createMemoryStore'
+export { createRedisStore } from './server/store/createRedisStore'
+export type { RedisStoreClient, RedisStoreOptions } from './server/store/createRedisStore'
+export type { StiggProxyStore } from './server/store/StiggProxyStore'
 export type {
   StiggDialectName,
   StiggIdentity,
   StiggProxyAllow,
   StiggProxyAllowedEvent,
+  StiggProxyCacheOptions,
   StiggProxyDeniedEvent,
   StiggProxyErrorCode,
   StiggProxyEvent,
   StiggProxyHandler,
   StiggProxyInternalErrorEvent,
   StiggProxyOptions,
+  StiggProxyStoreErrorEvent,
   StiggProxyUpstreamErrorEvent,
   StiggUpstreamErrorCode,
 } from './server/types'

@@ -43,7 +43,6 @@ export function decideAccess(data: EntitlementData, options: DecideAccessOptions
   // A numeric feature is a configured value, not a meter: in the plan means access, like a boolean.
   const isNumeric = featureType === 'NUMERIC'
   const isBoolean = featureType === 'BOOLEAN' || isNumeric || (featureType === undefined && data.usageLimit === null && data.resetPeriod === null)
-  const value = isNumeric ? (data.value ?? null) : null
   const limit = data.usageLimit
   // Unlimited, boolean or not in the plan: nothing left to count down.
   const remaining = limit === null || (inPlan && isBoolean) ? null : Math.max(0, limit - data.currentUsage)
@@ -52,7 +51,7 @@ export function decideAccess(data: EntitlementData, options: DecideAccessOptions
     featureId: data.featureId,
     isGranted: inPlan,
     hasAccess,
-    isUnlimited: inPlan && (isNumeric ? value === null : !isBoolean && limit === null),
+    isUnlimited: inPlan && (isNumeric ? data.value == null : !isBoolean && limit === null),
     usageLimit: isBoolean ? null : limit,
     currentUsage: data.currentUsage,
     remaining,
@@ -62,6 +61,7 @@ export function decideAccess(data: EntitlementData, options: DecideAccessOptions
     accessDeniedReason: hasAccess ? null : inPlan ? 'RequestedUsageExceedingLimit' : (data.accessDeniedReason ?? 'Unknown'),
     isFallback: false,
     feature: data.feature,
-    value: inPlan ? value : null,
+    // Upstreams send a value only for numeric features.
+    value: inPlan ? (data.value ?? null) : null,
   }
 }

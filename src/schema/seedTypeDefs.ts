@@ -16,6 +16,9 @@ type Query {
 
   "A customer's subscriptions, newest first."
   customerSubscriptions(customerId: String!): [Subscription!]! @extension(reason: "the hooks read the current plan")
+
+  "The catalog's plans in display order, with what each grants, as offered to this customer (who must exist)."
+  plans(customerId: String!): [PaywallPlan!]! @extension(reason: "usePlans and <Paywall>; hosted Stigg's paywall")
 }
 
 type Mutation {
@@ -91,6 +94,40 @@ type Plan {
   id: String!
   name: String!
   description: String
+}
+
+enum BillingPeriod @extension {
+  MONTHLY
+  ANNUALLY
+}
+
+type PlanPrice @extension(reason: "a plan's flat price; hosted Stigg's Price") {
+  amount: Float!
+  "ISO 4217 code, e.g. USD."
+  currency: String!
+  billingPeriod: BillingPeriod!
+}
+
+type PlanFeature @extension(reason: "what a plan grants of one feature; hosted Stigg's PackageEntitlement") {
+  featureId: String!
+  feature: Feature!
+  "A metered or numeric feature with no limit."
+  isUnlimited: Boolean!
+  "A metered feature's limit; null when unlimited or not metered."
+  usageLimit: Float
+  "A numeric feature's configured value; null when unlimited or not numeric."
+  value: Float
+  resetPeriod: ResetPeriod
+}
+
+type PaywallPlan @extension(reason: "a plan as a paywall shows it") {
+  id: String!
+  name: String!
+  description: String
+  "Flat prices, one per billing period; empty when the plan is free or has no known price."
+  prices: [PlanPrice!]!
+  "Every feature the plan includes; a feature that is absent is not in the plan."
+  features: [PlanFeature!]!
 }
 
 type Customer {

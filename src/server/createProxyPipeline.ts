@@ -8,6 +8,7 @@ import { resolveProxyOptions } from './resolveProxyOptions'
 import type { StiggProxyEvent, StiggProxyOptions } from './types'
 import { callUpstream, UpstreamFault } from './upstream/callUpstream'
 import { createUpstreamSender } from './upstream/createUpstreamSender'
+import { createUpstreamEconomy } from './economy/createUpstreamEconomy'
 
 /**
  * The proxy without any HTTP edge: envelope, identify, body, firewall, upstream, event, answer.
@@ -43,6 +44,8 @@ export function createProxyPipeline(options: StiggProxyOptions, caller = 'create
       // A failing logger must not change what the browser gets.
     }
   }
+  // In-flight sharing of identical reads (always) and the opt-in answer cache: economy/.
+  const economy = createUpstreamEconomy(config.dialect, config.cache, emit)
 
   const handle: ProxyPipeline['handle'] = async (request, readBody) => {
     // Without onEvent nothing reads the clock or the event: no work per request for it.
@@ -58,11 +61,11 @@ export function createProxyPipeline(options: StiggProxyOptions, caller = 'create
       const body = read instanceof Promise ? await read : read
       const operation = firewall(body, customerId)
       operationName = operation.operationName
-      const response = await callUpstream(upstream, operation)
+      const { answer, source } = await economy.answer(customerId, operation, () => callUpstream(upstream, operation))
       if (config.onEvent) {
-        emit({ type: 'allowed', customerId, operationName, rootFields: operation.rootFields, durationMs: performance.now() - started })
+        emit({ type: 'allowed', customerId, operationName, rootFields: operation.rootFields, durationMs: performance.now() - started, source })
       }
-      return response
+      return answer
     } catch (error) {
       if (error instanceof UpstreamFault) {
         emit({ type: 'upstream_error', code: error.code, status: error.status, message: scrub(`${error.message} (${error.detail})`), customerId, operationName })

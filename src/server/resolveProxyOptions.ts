@@ -1,6 +1,7 @@
 import { createSeedDialect } from './dialects/seed/createSeedDialect'
 import { createStiggDialect } from './dialects/stigg/createStiggDialect'
 import type { StiggDialect } from './dialects/StiggDialect'
+import { resolveCacheOptions, type ResolvedCache } from './economy/resolveCacheOptions'
 import type { StiggProxyOptions } from './types'
 
 /** `allow` with every default filled in and every value checked. */
@@ -20,6 +21,8 @@ export interface ResolvedProxyOptions {
   /** Undefined: createStiggProxy picks node:http(s) on Node, else the global fetch. */
   fetch: ((request: Request) => Promise<Response>) | undefined
   onEvent: StiggProxyOptions['onEvent']
+  /** Undefined: no answer cache (identical reads in flight are still shared). */
+  cache: ResolvedCache | undefined
 }
 
 const allowKeys = new Set(['reportUsage', 'provisionCustomer', 'introspection'])
@@ -62,6 +65,7 @@ export function resolveProxyOptions(options: StiggProxyOptions, caller = 'create
     timeoutMs,
     fetch: options.fetch,
     onEvent,
+    cache: resolveCacheOptions(options.cache, caller),
   }
 }
 

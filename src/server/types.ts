@@ -1,3 +1,5 @@
+import type { StiggProxyStore } from './store/StiggProxyStore'
+
 /** Who the request belongs to, as the app's own session lookup says. */
 export interface StiggIdentity {
   customerId: string
@@ -68,6 +70,11 @@ export interface StiggProxyAllowedEvent {
   rootFields: string[]
   /** From receiving the request to having the upstream's answer. */
   durationMs: number
+  /**
+   * Where the answer came from: `'upstream'` (a call of its own), `'shared'` (an identical read
+   * already in flight) or `'cache'` (the `cache` option's store).
+   */
+  source: 'upstream' | 'shared' | 'cache'
 }
 
 /** The firewall refused the request; nothing was forwarded. */
@@ -100,9 +107,22 @@ export interface StiggProxyInternalErrorEvent {
   cause?: unknown
 }
 
-/** One structured log line per request. Never contains the API key. */
+/**
+ * The `cache` option's store failed or missed its deadline; the request was answered from
+ * upstream as on a cache miss. `operation` `'invalidate'` means a write could not retire the
+ * customer's cached answers: this instance stops serving them from the cache until they expire.
+ */
+export interface StiggProxyStoreErrorEvent {
+  type: 'store_error'
+  operation: 'get' | 'set' | 'invalidate'
+  customerId: string
+  message: string
+}
+
+/** One structured log line per request (plus `store_error` when the cache's store fails). Never contains the API key. */
 export type StiggProxyEvent =
   | StiggProxyAllowedEvent
+  | StiggProxyStoreErrorEvent
   | StiggProxyDeniedEvent
   | StiggProxyUpstreamErrorEvent
   | StiggProxyInternalErrorEvent
@@ -142,4 +162,24 @@ export interface StiggProxyOptions {
   fetch?: (request: Request) => Promise<Response>
   /** Structured log: one event per request. Exceptions it throws are ignored. */
   onEvent?: (event: StiggProxyEvent) => void
+  /**
+   * A short answer cache for reads (entitlements, subscriptions), per customer: repeated reads
+   * within `ttlMs` are answered without calling Stigg. A usage report or provisioning through
+   * the proxy retires that customer's cached answers at once; changes made elsewhere (Stigg's
+   * dashboard, your backend) show after at most `ttlMs` (≤ 60 000). `store` defaults to this
+   * process's memory; `createRedisStore(redis)` shares it between instances. A store that fails
+   * or takes over 50 ms counts as a miss (`store_error` event), never as an error to the browser.
+   * Identical reads in flight at the same moment share one upstream call with or without it.
+   * @default false
+   * @example cache: { ttlMs: 5_000, store: createRedisStore(redis) }
+   */
+  cache?: false | StiggProxyCacheOptions
+}
+
+/** The `cache` option of {@link StiggProxyOptions}. */
+export interface StiggProxyCacheOptions {
+  /** How long a read's answer may be served again, in milliseconds: > 0 and ≤ 60 000. */
+  ttlMs: number
+  /** Where answers live. @default createMemoryStore() */
+  store?: StiggProxyStore
 }

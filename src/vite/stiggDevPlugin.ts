@@ -73,7 +73,8 @@ export function stiggDevPlugin(options: StiggDevPluginOptions = {}): StiggDevPlu
       const onEvent =
         options.onEvent ??
         ((event: StiggProxyEvent) => {
-          if (event.type !== 'allowed') logger.warn(`[react-stigg proxy] ${event.status} ${event.type === 'denied' ? event.reason : event.code}: ${event.message}`)
+          if (event.type === 'store_error') logger.warn(`[react-stigg proxy] cache store ${event.operation} failed: ${event.message}`)
+          else if (event.type !== 'allowed') logger.warn(`[react-stigg proxy] ${event.status} ${event.type === 'denied' ? event.reason : event.code}: ${event.message}`)
         })
       if (!options.identify) logger.info(`[react-stigg proxy] ${path}: ${DEV_IDENTITY_HINT}`)
       const dialect = (env['STIGG_DIALECT'] ?? 'seed') as StiggDialectName

@@ -22,6 +22,7 @@ const linked = [
   'react', 'react-dom', '@tanstack/react-query', 'graphql',
   'vite', '@vitejs/plugin-react', 'vitest', 'jsdom', '@testing-library/react', '@testing-library/dom',
   'typescript', 'express', '@types/react', '@types/react-dom', '@types/node', '@types/express',
+  '@stigg/node-server-sdk', // the README shows Stigg's own SDK against the emulator
 ]
 const fixturePath = /^\/\/ ((?:src\/[\w./-]+\.tsx?)|vite\.config\.ts|vitest\.config\.ts)\s*$/
 const serverImport = /from '(react-stigg\/(server|emulator|vite)|express)'/
@@ -141,6 +142,19 @@ describe('a consumer app installed from the tarball', () => {
       await page.getByRole('meter').waitFor()
       expect(await page.getByRole('meter').getAttribute('aria-valuetext')).toMatch(/API calls/)
       await context.close()
+    })
+
+    it('tells a signed-out developer how to sign in: once in the terminal, and in the 401 the page gets', async () => {
+      expect(terminal.split('\n').filter((line) => line.includes('stigg_demo_customer'))).toHaveLength(1)
+      const page = await browser!.newPage()
+      const unauthorized = page.waitForResponse((response) => response.url().endsWith('/api/stigg'))
+      await page.goto(url)
+      const response = await unauthorized
+      expect(response.status()).toBe(401)
+      expect(await response.text()).toContain('stigg_demo_customer')
+      // A production build: the gate fails closed to its fallback, and the console stays quiet.
+      await page.getByText('Upgrade to unlock this').waitFor()
+      await page.close()
     })
 
     it("runs the fixture's own vitest test with StiggTestProvider in jsdom", async () => {

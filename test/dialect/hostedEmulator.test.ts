@@ -122,10 +122,11 @@ describe("the emulator's hosted schema at POST /hosted/graphql", () => {
   it('lists what the customer is entitled to with cachedEntitlements(query:)', async () => {
     const { body } = await hosted(getEntitlements, { query: { customerId: 'customer-pro' } })
     const ids = (body.data?.['entitlements'] as Array<{ feature: { refId: string } }>).map((e) => e.feature.refId).sort()
-    expect(ids).toEqual(['feature-analytics', 'feature-api-calls', 'feature-seats'])
+    expect(ids).toEqual(['feature-analytics', 'feature-api-calls', 'feature-projects', 'feature-seats'])
     expect((await hosted(getEntitlements, { query: { customerId: 'customer-paused' } })).body.data?.['entitlements']).toEqual([])
+    // Stigg's SDKs read an empty list as "customer not found" (node-server-sdk's doesCustomerExist); an error would fail their start-up.
     const missing = await hosted(getEntitlements, { query: { customerId: 'customer-nobody' } })
-    expect(missing.body.errors?.[0]?.extensions?.code).toBe('CustomerNotFound')
+    expect(missing.body).toEqual({ data: { entitlements: [] } })
   })
 
   it('answers getActiveSubscriptions(input:) with hosted statuses and Plan { id refId displayName }', async () => {
@@ -145,19 +146,20 @@ describe("the emulator's hosted schema at POST /hosted/graphql", () => {
     expect((await hosted(getActiveSubscriptions, { input: { customerId: 'customer-canceled' } })).body.data?.['getActiveSubscriptions']).toEqual([])
   })
 
-  it('reports usage with idempotencyKey (applied once) and updateBehavior SET', async () => {
-    const input = { customerId: 'customer-free', featureId: 'feature-api-calls', value: 5, idempotencyKey: 'report-1' }
+  it('reports usage DELTA and SET; hosted ReportUsageInput has no idempotencyKey', async () => {
+    const input = { customerId: 'customer-free', featureId: 'feature-api-calls', value: 5 }
     const first = await hosted(reportUsage, { input })
-    const again = await hosted(reportUsage, { input })
     expect(first.body.data?.['reportUsage']).toMatchObject({ customerId: 'customer-free', featureId: 'feature-api-calls', currentUsage: 125 })
-    expect(again.body.data?.['reportUsage']).toEqual(first.body.data?.['reportUsage'])
     expect(first.body.data?.['reportUsage'].nextResetDate).toBe(first.body.data?.['reportUsage'].usagePeriodEnd)
+    const keyed = await hosted(reportUsage, { input: { ...input, idempotencyKey: 'report-1' } })
+    expect(keyed.status).toBe(400)
+    expect(keyed.body.errors?.[0]?.message).toMatch(/idempotencyKey/)
     const set = await hosted(reportUsage, { input: { customerId: 'customer-free', featureId: 'feature-seats', value: 0, updateBehavior: 'SET' } })
     expect(set.body.data?.['reportUsage'].currentUsage).toBe(0)
     expect(emulator.admin.getUsage('customer-free', 'feature-seats')).toBe(0)
     const delta0 = await hosted(reportUsage, { input: { customerId: 'customer-free', featureId: 'feature-seats', value: 0 } })
     expect(delta0.body.errors?.[0]?.message).toMatch(/greater than 0/)
-    const resource = await hosted(reportUsage, { input: { ...input, idempotencyKey: 'report-2', resourceId: 'site-1' } })
+    const resource = await hosted(reportUsage, { input: { ...input, resourceId: 'site-1' } })
     expect(resource.body.errors?.[0]?.extensions?.code).toBe('CustomerResourceNotFound')
   })
 
@@ -179,6 +181,28 @@ describe("the emulator's hosted schema at POST /hosted/graphql", () => {
     expect(again.body.data?.['provisionCustomer'].subscriptionDecisionStrategy).toBe('SKIPPED_SUBSCRIPTION_CREATION')
     const generated = await hosted(provisionCustomer, { input: { name: 'No Id' } })
     expect(generated.body.data?.['provisionCustomer'].customer.customerId).toMatch(/^customer-/)
+  })
+
+  it('answers a field it does not model with an error naming it, never a silent null', async () => {
+    const { status, body } = await hosted('{ getCustomerByRefId(input: { customerId: "customer-pro" }) { name statistics { __typename } } }')
+    expect(status).toBe(200)
+    expect(body.data?.['getCustomerByRefId']).toEqual({ name: 'Pro Industries', statistics: null })
+    expect(body.errors).toEqual([expect.objectContaining({ path: ['getCustomerByRefId', 'statistics'], extensions: { code: 'NOT_EMULATED' } })])
+    expect(body.errors?.[0]?.message).toMatch(/^Customer\.statistics is not emulated/)
+  })
+
+  it('answers resetPeriodConfiguration (a union) and entitlementsState, with numeric features carrying their value', async () => {
+    const { body } = await hosted(`query($query: FetchEntitlementsQuery!) {
+      entitlementsState(query: $query) {
+        accessDeniedReason
+        entitlements { feature { refId featureType meterType } usageLimit hasUnlimitedUsage resetPeriodConfiguration { __typename ... on MonthlyResetPeriodConfig { monthlyAccordingTo } } }
+      }
+    }`, { query: { customerId: 'customer-pro' } })
+    const entitlements = body.data?.['entitlementsState'].entitlements as Array<Record<string, any>>
+    expect(entitlements.find((e) => e['feature'].refId === 'feature-api-calls')?.['resetPeriodConfiguration']).toEqual({ __typename: 'MonthlyResetPeriodConfig', monthlyAccordingTo: 'SubscriptionStart' })
+    expect(entitlements.find((e) => e['feature'].refId === 'feature-projects')).toMatchObject({ feature: { featureType: 'NUMBER', meterType: 'None' }, usageLimit: 20, hasUnlimitedUsage: false, resetPeriodConfiguration: null })
+    const missing = await hosted('query($query: FetchEntitlementsQuery!) { entitlementsState(query: $query) { accessDeniedReason entitlements { isGranted } } }', { query: { customerId: 'customer-nobody' } })
+    expect(missing.body.data?.['entitlementsState']).toEqual({ accessDeniedReason: 'CustomerNotFound', entitlements: [] })
   })
 
   it('keeps the schemas apart: seed names fail validation here, and the key is checked', async () => {

@@ -85,7 +85,7 @@ describe("dialect 'stigg' maps hosted values onto the seed shapes", () => {
 
   it.each([
     ['BOOLEAN', 'None', 'BOOLEAN'],
-    ['NUMBER', 'None', 'BOOLEAN'],
+    ['NUMBER', 'None', 'NUMERIC'],
     ['NUMBER', 'Fluctuating', 'METERED'],
     ['NUMBER', 'Incremental', 'METERED'],
   ])('feature %s/%s is a seed %s feature', async (featureType, meterType, seed) => {

@@ -23,7 +23,7 @@ describe('validateCatalog', () => {
     ['a plan limit on an unknown feature', (c: any) => (c.plans[1].limits['feature-y'] = 5), 'plans[1].limits.feature-y: unknown feature (known: feature-x, feature-flag)'],
     ['a negative limit', (c: any) => (c.plans[0].limits['feature-x'] = -1), 'plans[0].limits.feature-x: metered feature takes a number ≥ 0 or null (unlimited), got -1'],
     ['a number for a boolean feature', (c: any) => (c.plans[1].limits['feature-flag'] = 1), 'plans[1].limits.feature-flag: boolean feature takes true or false, got 1'],
-    ['a bad feature type', (c: any) => (c.features[1].type = 'toggle'), 'features[1].type: must be "boolean" or "metered", got "toggle"'],
+    ['a bad feature type', (c: any) => (c.features[1].type = 'toggle'), 'features[1].type: must be "boolean", "metered" or "numeric", got "toggle"'],
     ['a bad reset period', (c: any) => (c.features[0].resetPeriod = 'MONTH'), 'features[0].resetPeriod: must be one of HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY'],
     ['a reset period on a boolean feature', (c: any) => (c.features[1].resetPeriod = 'DAILY'), 'features[1].resetPeriod: a boolean feature has no usage to reset'],
     ['a duplicate feature id', (c: any) => (c.features[1].id = 'feature-x'), 'features[1].id: duplicate feature id "feature-x"'],

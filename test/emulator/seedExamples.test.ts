@@ -127,6 +127,7 @@ describe('the documents the browser sends (src/core/documents.ts)', () => {
       resetPeriod: 'MONTHLY',
       accessDeniedReason: null,
       usagePeriodEnd: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      value: null,
       feature: { id: 'feature-api-calls', displayName: 'API calls', featureType: 'METERED', units: 'API call', unitsPlural: 'API calls' },
     })
     expect(batch.json.data.e1).toMatchObject({ featureId: 'feature-analytics', isGranted: true, usageLimit: null, feature: { featureType: 'BOOLEAN' } })

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -25,7 +26,7 @@ beforeAll(() => {
   execFileSync('tar', ['xzf', inject('packageTarball'), '-C', installed, '--strip-components=1'])
   files = readdirSync(installed, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(installed.length))
+    .map((entry) => relative(installed, join(entry.parentPath, entry.name)))
     .sort()
 })
 afterAll(() => rmSync(app, { recursive: true, force: true }))
@@ -60,6 +61,23 @@ describe('the packed package', () => {
     for (const bin of Object.values(pkg.bin)) {
       expect(readFileSync(`${installed}${bin}`, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true)
     }
+  })
+
+  it('imports only its dependencies, its peers and Node built-ins, and uses every one of them', () => {
+    const manifest = JSON.parse(readFileSync(`${installed}package.json`, 'utf8')) as {
+      dependencies: Record<string, string>
+      peerDependencies: Record<string, string>
+    }
+    // Declarations count: `vite` is a peer for react-stigg/vite's types only.
+    const code = files.filter((file) => file.endsWith('.js') || file.endsWith('.d.ts')).map((file) => readFileSync(`${installed}${file}`, 'utf8'))
+    const specifiers = new Set(
+      code.flatMap((text) => [...text.matchAll(/(?:from|import\(?)\s*["']([^./"'][^"']*)["']/g)].map((match) => match[1]!)),
+    )
+    const packages = new Set([...specifiers].filter((name) => !name.startsWith('node:')).map((name) => name.match(/^(@[^/]+\/)?[^/]+/)![0]))
+    const declared = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)]
+    expect([...packages].sort()).toEqual(declared.sort())
+    // Built for production: the development JSX runtime has no jsxDEV in React's production build.
+    expect([...specifiers]).not.toContain('react/jsx-dev-runtime')
   })
 
   it('ships the stylesheet with its CSS variables', () => {

@@ -17,9 +17,11 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
 // A failed build's Buffer-laden error is unreadable in Vitest's report: rethrow its output as text.
+// NODE_ENV is 'test' under Vitest; built with it, JSX would compile to react/jsx-dev-runtime,
+// whose production build has no jsxDEV. A user's `npm run build` runs with it unset (= production).
 function npm(args: string[]): string {
   try {
-    return execFileSync('npm', args, { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+    return execFileSync('npm', args, { cwd: root, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string }
     throw new Error(`npm ${args.join(' ')} failed:\n${`${stdout ?? ''}\n${stderr ?? ''}`.slice(-4000)}`)

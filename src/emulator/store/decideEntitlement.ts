@@ -1,5 +1,5 @@
 import { subscriptionGrants } from '../../core/subscriptionGrants'
-import type { EntitlementData } from '../../core/types'
+import type { EntitlementData, FeatureInfo } from '../../core/types'
 import type { CatalogFeature } from '../Catalog'
 import type { SubscriptionRecord } from '../types'
 
@@ -31,12 +31,17 @@ export function decideEntitlement(facts: EntitlementFacts): EntitlementData {
     accessDeniedReason,
     usagePeriodEnd: periodEnd ? periodEnd.toISOString() : null,
     value: feature.type === 'numeric' && typeof limit === 'number' ? limit : null,
-    feature: {
-      id: feature.id,
-      displayName: feature.displayName,
-      featureType: metered ? 'METERED' : feature.type === 'numeric' ? 'NUMERIC' : 'BOOLEAN',
-      units: feature.units ?? null,
-      unitsPlural: feature.unitsPlural ?? null,
-    },
+    feature: seedFeature(feature),
+  }
+}
+
+/** A catalog feature as the seed contract's `Feature` (entitlements and plans share it). */
+export function seedFeature(feature: CatalogFeature): FeatureInfo {
+  return {
+    id: feature.id,
+    displayName: feature.displayName,
+    featureType: feature.type === 'metered' ? 'METERED' : feature.type === 'numeric' ? 'NUMERIC' : 'BOOLEAN',
+    units: feature.units ?? null,
+    unitsPlural: feature.unitsPlural ?? null,
   }
 }

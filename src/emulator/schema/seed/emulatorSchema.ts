@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql'
 import { buildSchema } from 'graphql'
 import { seedTypeDefs } from '../../../schema/seedTypeDefs'
 import { DocumentCache } from '../DocumentCache'
+import { seedPlans } from './seedPlans'
 import type { EmulatorStore, ProvisionCustomerInput, ReportUsageInput } from '../../store/EmulatorStore'
 
 let shared: { schema: GraphQLSchema; documents: DocumentCache } | undefined
@@ -21,6 +22,7 @@ export function createRootValue(store: EmulatorStore): Record<string, (args: nev
     customerEntitlement: ({ customerId, featureId }: { customerId: string; featureId: string }) =>
       store.entitlement(customerId, featureId),
     customerSubscriptions: ({ customerId }: { customerId: string }) => store.subscriptions(customerId),
+    plans: ({ customerId }: { customerId: string }) => seedPlans(store, customerId),
     provisionCustomer: ({ input }: { input: ProvisionCustomerInput }) => store.provisionCustomer(input),
     reportUsage: ({ input }: { input: ReportUsageInput }) => store.reportUsage(input),
   }

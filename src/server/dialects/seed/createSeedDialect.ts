@@ -10,7 +10,7 @@ export function createSeedDialect(): StiggDialect {
   return {
     name: 'seed',
     schema,
-    queryFields: ['customerEntitlement', 'customerSubscriptions'],
+    queryFields: ['customerEntitlement', 'customerSubscriptions', 'plans'],
     reportUsageField: 'reportUsage',
     provisionCustomerField: 'provisionCustomer',
     customerIdName: 'customerId',

@@ -1,7 +1,7 @@
 import { ProxyRefusal } from '../../ProxyRefusal'
 
 /** The seed root fields the proxy lets through, each answered by one hosted root field. */
-export type SeedRootField = 'customerEntitlement' | 'customerSubscriptions' | 'reportUsage' | 'provisionCustomer'
+export type SeedRootField = 'customerEntitlement' | 'customerSubscriptions' | 'plans' | 'reportUsage' | 'provisionCustomer'
 
 /** How one seed root field is asked of hosted Stigg. */
 export interface HostedField {
@@ -24,11 +24,25 @@ const subscriptionFragment = /* GraphQL */ `fragment HostedSubscription on Custo
   plan { refId displayName description }
 }`
 
+const paywallFragment = /* GraphQL */ `fragment HostedPaywall on Paywall {
+  plans {
+    refId displayName description
+    entitlements { ...HostedPackageEntitlement }
+    inheritedEntitlements { ...HostedPackageEntitlement }
+    prices { billingPeriod price { amount currency } feature { refId } }
+  }
+}
+fragment HostedPackageEntitlement on PackageEntitlement {
+  featureId usageLimit hasUnlimitedUsage resetPeriod
+  feature { refId displayName featureType meterType featureUnits featureUnitsPlural }
+}`
+
 /** The fragments the hosted fields of `used` spread, each once. */
 export function hostedFragments(used: readonly SeedRootField[]): string {
   const fragments: string[] = []
   if (used.includes('customerEntitlement')) fragments.push(entitlementFragment)
   if (used.includes('customerSubscriptions') || used.includes('provisionCustomer')) fragments.push(subscriptionFragment)
+  if (used.includes('plans')) fragments.push(paywallFragment)
   return fragments.join('\n')
 }
 
@@ -75,6 +89,14 @@ export function hostedField(seedField: string, args: Record<string, unknown>): H
         argument: 'input',
         inputType: 'GetActiveSubscriptionsInput!',
         selection: '{ ...HostedSubscription }',
+        input: { customerId: args['customerId'] },
+      }
+    case 'plans':
+      return {
+        field: 'paywall',
+        argument: 'input',
+        inputType: 'GetPaywallInput!',
+        selection: '{ ...HostedPaywall }',
         input: { customerId: args['customerId'] },
       }
     case 'reportUsage': {

@@ -56,9 +56,7 @@ export function seedEntitlement(value: unknown, featureId: string): Hosted | nul
   if (!hosted) return null
   const feature = record(hosted['feature'])
   const reason = string(hosted['accessDeniedReason'])
-  const meter = feature?.['meterType']
-  // Only metered numbers count usage; a NUMBER without a meter is a configured value, carried in usageLimit.
-  const featureType = !feature ? null : feature['featureType'] === 'BOOLEAN' ? 'BOOLEAN' : meter === 'Incremental' || meter === 'Fluctuating' ? 'METERED' : 'NUMERIC'
+  const featureType = feature && seedFeatureType(feature)
   const usageLimit = hosted['hasUnlimitedUsage'] === true ? null : number(hosted['usageLimit'])
   return {
     featureId,
@@ -69,13 +67,24 @@ export function seedEntitlement(value: unknown, featureId: string): Hosted | nul
     accessDeniedReason: reason === null ? null : deniedReasons.has(reason) ? reason : 'Unknown',
     usagePeriodEnd: isoDate(hosted['usagePeriodEnd']) ?? isoDate(hosted['nextResetDate']),
     value: featureType === 'NUMERIC' ? usageLimit : null,
-    feature: feature && {
-      id: string(feature['refId']) ?? featureId,
-      displayName: string(feature['displayName']) ?? featureId,
-      featureType,
-      units: string(feature['featureUnits']),
-      unitsPlural: string(feature['featureUnitsPlural']),
-    },
+    feature: feature && seedFeature(feature, featureId),
+  }
+}
+
+// Only metered numbers count usage; a NUMBER without a meter is a configured value, carried in usageLimit.
+function seedFeatureType(feature: Hosted): 'BOOLEAN' | 'METERED' | 'NUMERIC' {
+  const meter = feature['meterType']
+  return feature['featureType'] === 'BOOLEAN' ? 'BOOLEAN' : meter === 'Incremental' || meter === 'Fluctuating' ? 'METERED' : 'NUMERIC'
+}
+
+/** Hosted `Feature` → seed `Feature`: `refId` is the id. */
+function seedFeature(feature: Hosted, featureId: string): Hosted {
+  return {
+    id: string(feature['refId']) ?? featureId,
+    displayName: string(feature['displayName']) ?? featureId,
+    featureType: seedFeatureType(feature),
+    units: string(feature['featureUnits']),
+    unitsPlural: string(feature['featureUnitsPlural']),
   }
 }
 
@@ -133,4 +142,54 @@ export function seedProvision(value: unknown, now: Date): Hosted | null {
     },
     subscription: seedSubscription(hosted['subscription'], now),
   }
+}
+
+/** `PackageEntitlement` → seed `PlanFeature`: a metered limit or a numeric value, null (with `isUnlimited`) when unlimited. */
+function seedPlanFeature(value: unknown): Hosted | null {
+  const hosted = record(value)
+  const feature = record(hosted?.['feature'])
+  const featureId = string(feature?.['refId']) ?? string(hosted?.['featureId'])
+  if (!hosted || !feature || featureId === null) return null
+  const featureType = seedFeatureType(feature)
+  const isUnlimited = featureType !== 'BOOLEAN' && hosted['hasUnlimitedUsage'] === true
+  const limit = isUnlimited ? null : number(hosted['usageLimit'])
+  return {
+    featureId,
+    feature: seedFeature(feature, featureId),
+    isUnlimited,
+    usageLimit: featureType === 'METERED' ? limit : null,
+    value: featureType === 'NUMERIC' ? limit : null,
+    resetPeriod: featureType === 'METERED' ? (resetPeriods[string(hosted['resetPeriod']) ?? ''] ?? null) : null,
+  }
+}
+
+/**
+ * `paywall` → seed `plans`, in the paywall's (display) order. A plan's features are its
+ * inherited ones (from a base plan) overridden by its own; its prices are the flat fees
+ * (per-unit prices name a feature and are left out).
+ */
+export function seedPlans(value: unknown): Hosted[] | null {
+  const plans = record(value)?.['plans']
+  if (!Array.isArray(plans)) return null
+  return plans.flatMap((item) => {
+    const plan = record(item)
+    const id = string(plan?.['refId'])
+    if (!plan || id === null) return []
+    const features = new Map<string, Hosted>()
+    for (const list of [plan['inheritedEntitlements'], plan['entitlements']]) {
+      for (const entry of Array.isArray(list) ? list : []) {
+        const feature = seedPlanFeature(entry)
+        if (feature) features.set(String(feature['featureId']), feature)
+      }
+    }
+    const prices = (Array.isArray(plan['prices']) ? plan['prices'] : []).flatMap((entry) => {
+      const price = record(entry)
+      const money = record(price?.['price'])
+      const amount = number(money?.['amount'])
+      const period = string(price?.['billingPeriod'])
+      if (!price || price['feature'] != null || amount === null || (period !== 'MONTHLY' && period !== 'ANNUALLY')) return []
+      return [{ amount, currency: string(money?.['currency']) ?? 'USD', billingPeriod: period }]
+    })
+    return [{ id, name: string(plan['displayName']) ?? id, description: string(plan['description']), prices, features: [...features.values()] }]
+  })
 }

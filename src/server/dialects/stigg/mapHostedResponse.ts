@@ -1,5 +1,5 @@
 import { GraphQLError, defaultFieldResolver, executeSync, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
-import { seedEntitlement, seedMeasurement, seedProvision, seedSubscriptions } from './hostedToSeed'
+import { seedEntitlement, seedMeasurement, seedPlans, seedProvision, seedSubscriptions } from './hostedToSeed'
 import type { HostedCall, HostedRequest } from './translateToHosted'
 
 type Json = Record<string, unknown>
@@ -12,6 +12,8 @@ function seedValue(call: HostedCall, value: unknown, now: Date): unknown {
       return seedEntitlement(value, String(call.args['featureId']))
     case 'customerSubscriptions':
       return seedSubscriptions(value, now)
+    case 'plans':
+      return seedPlans(value)
     case 'reportUsage':
       return seedMeasurement(value)
     case 'provisionCustomer':
