@@ -81,6 +81,16 @@ export default defineConfig({
         },
       },
       {
+        // The hooks and components suite again through a graphql-request GraphQLClient (StiggProvider `client`).
+        extends: true,
+        test: {
+          name: 'dom-graphql-request',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.tsx', 'test/components/**/*.test.tsx'],
+          setupFiles: ['test/setup-dom.ts', 'test/transports/viaGraphQLClient.tsx'],
+        },
+      },
+      {
         // Every story is a test (its play function plus the axe check) in real Chromium.
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],

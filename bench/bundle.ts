@@ -41,6 +41,8 @@ export interface BundleFigures {
   stiggMinified: number
   oursTopInputs: BundleSize['topInputs']
   stiggTopInputs: BundleSize['topInputs']
+  /** What Paywall + usePlans + useAwaitEntitlement add to our own code (gzip), when an app imports them. */
+  paywallMarginalGzip: number
 }
 
 /**
@@ -111,7 +113,9 @@ export async function measureBundles(): Promise<BundleFigures> {
   const ours = await measureApp()
   const own = await measureOwnCode()
   const stigg = await bundleApp('bench/apps/stigg.tsx')
+  const withPaywall = await bundleApp('bench/apps/oursWithPaywall.tsx', ownCodeExternals)
   return {
+    paywallMarginalGzip: withPaywall.gzip - own.gzip,
     oursGzip: ours.gzip,
     oursOwnGzip: own.gzip,
     stiggGzip: stigg.gzip,

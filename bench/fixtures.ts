@@ -1,5 +1,5 @@
 // What several sections share: the key, the identity cookie, the request bodies, the bare anchor server.
-import { type IncomingMessage, type RequestListener, type Server } from 'node:http'
+import { Agent, request as httpRequest, type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { toNodeHandler } from 'react-stigg/server'
 import { entitlementsDocument } from '../src/core/documents'
@@ -61,5 +61,31 @@ export function createBenchProxy(upstreamUrl: string, upstreamFetch?: (request: 
   })
   return (req: IncomingMessage, res) => {
     void nodeHandler(req, res)
+  }
+}
+
+/**
+ * The floor of any Node proxy: a keep-alive forwarder that checks nothing. It reads the body,
+ * adds the key and pipes the upstream's answer back, over node:http both ways, as the proxy does.
+ * The proxy's CPU per request is reported against it (`proxy.cpuVsForwarder`).
+ */
+export function createForwarder(upstreamUrl: string): RequestListener {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 })
+  const target = new URL(upstreamUrl)
+  return (req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks)
+      const upstream = httpRequest(
+        { hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-api-key': benchApiKey } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, { 'content-type': 'application/json', ...(answer.headers['content-length'] ? { 'content-length': answer.headers['content-length'] } : {}) })
+          answer.pipe(res)
+        },
+      )
+      upstream.on('error', () => res.destroy())
+      upstream.end(body)
+    })
   }
 }

@@ -28,6 +28,10 @@ export interface HttpFigures {
   proxy: LoadFigures
   /** Diagnostic: proxy → emulator with a `fetch` option (the Fetch-API upstream path edge runtimes take). */
   proxyFetch: LoadFigures
+  /** The floor: a no-check keep-alive forwarder → emulator. */
+  forwarder: LoadFigures
+  /** The proxy process's CPU per request ÷ the forwarder process's, same load. */
+  cpuVsForwarder: number
   /** emulator rps / bare rps. */
   emulatorThroughputRatio: number
   /** proxy→emulator rps / emulator rps. */
@@ -120,6 +124,8 @@ export async function measureHttp(options: { durationSeconds: number; connection
     servers.push(proxy)
     const proxyFetch = await spawnServer('proxy-fetch', emulatorUrl)
     servers.push(proxyFetch)
+    const forwarder = await spawnServer('forwarder', emulatorUrl)
+    servers.push(forwarder)
 
     const json = { 'content-type': 'application/json' }
     const body = entitlementRequestBody()
@@ -128,11 +134,13 @@ export async function measureHttp(options: { durationSeconds: number; connection
     const emulatorTarget: Target = { url: emulatorUrl, headers: { ...json, 'x-api-key': benchApiKey }, body, chain: [emulatorProcess] }
     const proxyTarget: Target = { url: proxy.url, headers: { ...json, cookie: sessionCookie }, body, chain: [{ name: 'proxy', pid: proxy.pid }, emulatorProcess] }
     const proxyFetchTarget: Target = { ...proxyTarget, url: proxyFetch.url, chain: [{ name: 'proxy', pid: proxyFetch.pid }, emulatorProcess] }
-    const targets = [bareTarget, emulatorTarget, proxyTarget, proxyFetchTarget]
+    const forwarderTarget: Target = { url: forwarder.url, headers: json, body, chain: [{ name: 'forwarder', pid: forwarder.pid }, emulatorProcess] }
+    const targets = [bareTarget, emulatorTarget, proxyTarget, proxyFetchTarget, forwarderTarget]
     await preflight('bare server', bareTarget)
     await preflight('emulator', emulatorTarget)
     await preflight('proxy → emulator', proxyTarget)
     await preflight('proxy (fetch upstream) → emulator', proxyFetchTarget)
+    await preflight('forwarder → emulator', forwarderTarget)
     for (const target of targets) await warmUp(target, connections)
 
     // Other work on a shared machine only ever slows a run down, so each target gets two
@@ -141,7 +149,8 @@ export async function measureHttp(options: { durationSeconds: number; connection
     for (let round = 0; round < 2; round++) {
       for (const [i, target] of targets.entries()) rounds[i]!.push(await load(target, connections, durationSeconds / 2))
     }
-    const [bareFigures, emulatorFigures, proxyFigures, proxyFetchFigures] = rounds.map(fastest) as [
+    const [bareFigures, emulatorFigures, proxyFigures, proxyFetchFigures, forwarderFigures] = rounds.map(fastest) as [
+      LoadFigures,
       LoadFigures,
       LoadFigures,
       LoadFigures,
@@ -155,6 +164,8 @@ export async function measureHttp(options: { durationSeconds: number; connection
       emulator: emulatorFigures,
       proxy: proxyFigures,
       proxyFetch: proxyFetchFigures,
+      forwarder: forwarderFigures,
+      cpuVsForwarder: (proxyFigures.cpuMicrosPerRequest['proxy'] ?? Number.NaN) / (forwarderFigures.cpuMicrosPerRequest['forwarder'] ?? Number.NaN),
       emulatorThroughputRatio: emulatorFigures.rps / bareFigures.rps,
       proxyThroughputRatio: proxyFigures.rps / emulatorFigures.rps,
       proxyOverheadP50Ms: sequential.proxyP50Ms - sequential.emulatorP50Ms,

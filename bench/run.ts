@@ -1,6 +1,6 @@
 // `npm run bench`: every DESIGN.md performance target, measured side by side in one run.
 // Env: BENCH_DURATION (s per load run, default 10), BENCH_CONNECTIONS (50), BENCH_SEQUENTIAL (2000),
-// BENCH_BROWSER_RUNS (15), BENCH_ONLY=bundle,requests,renders,http,browser (a partial run writes
+// BENCH_BROWSER_RUNS (15), BENCH_ONLY=bundle,requests,renders,http,browser,hosted,burst (a partial run writes
 // bench/.tmp/results.partial.json instead of bench/results.json).
 import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -8,12 +8,14 @@ import { availableParallelism, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { measureBrowser, type BrowserFigures } from './browser'
 import { measureBundles, type BundleFigures } from './bundle'
+import { measureBurst, type BurstFigures } from './burst'
+import { measureHostedBatch, type HostedBatchFigures } from './hostedBatch'
 import { measureHttp, type HttpFigures, type LoadFigures } from './http'
 import { measureRenders, type RenderFigures } from './renders'
 import { measureRequests, type RequestFigures } from './requests'
 import { renderTable, type Row } from './table'
 
-const sections = ['bundle', 'requests', 'renders', 'http', 'browser'] as const
+const sections = ['bundle', 'requests', 'renders', 'http', 'browser', 'hosted', 'burst'] as const
 type Section = (typeof sections)[number]
 
 function numberFromEnv(name: string, fallback: number): number {
@@ -61,18 +63,20 @@ async function timed<T>(name: Section, run: () => Promise<T>, errors: Record<str
 }
 
 const kb = (bytes: number) => bytes / 1024
+const round3 = (value: number) => Math.round(value * 1000) / 1000
 
 /** NaN (shown as a dash) where /proc is not available. */
 const cpuOf = (figures: LoadFigures, process: string) => figures.cpuMicrosPerRequest[process] ?? Number.NaN
 
 /** A load run with errors or non-2xx answers measured something else than the target. */
-const clean = (h: HttpFigures | undefined, ratio: number | undefined, ...runs: Array<'bare' | 'emulator' | 'proxy'>) =>
+const clean = (h: HttpFigures | undefined, ratio: number | undefined, ...runs: Array<'bare' | 'emulator' | 'proxy' | 'forwarder'>) =>
   h !== undefined && runs.every((run) => h[run].failures === 0) ? ratio : undefined
 
-function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: HttpFigures, w?: BrowserFigures): Row[] {
+function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: HttpFigures, w?: BrowserFigures, d?: HostedBatchFigures, u?: BurstFigures): Row[] {
   return [
     { figure: 'Bundle: our code alone (gzip)', ours: b && kb(b.oursOwnGzip), unit: 'KB', target: { max: 6 } },
     { figure: 'Bundle: whole app, deps included (gzip)', ours: b && kb(b.oursGzip), unit: 'KB', target: { max: 26 } },
+    { figure: 'Bundle: marginal cost of Paywall + usePlans + useAwaitEntitlement (gzip)', ours: b && kb(b.paywallMarginalGzip), unit: 'KB' },
     {
       figure: 'Bundle: same app with @stigg/react-sdk 5.28.2',
       ours: b && kb(b.oursGzip),
@@ -113,6 +117,26 @@ function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: Http
       target: { exactly: 0 },
     },
     { figure: `Chromium: mount → first gate (median of ${w?.runs ?? 'n'})`, ours: w?.firstGateMs, anchor: w?.rttMs, ratio: w && w.firstGateMs / w.rttMs, unit: 'ms' },
+    {
+      figure: 'Proxy CPU per request vs a no-check keep-alive forwarder (proxy.cpuVsForwarder)',
+      ours: h && cpuOf(h.proxy, 'proxy'),
+      anchor: h && cpuOf(h.forwarder, 'forwarder'),
+      ratio: clean(h, h?.cpuVsForwarder, 'proxy', 'forwarder'),
+      unit: 'µs',
+      target: { maxRatio: 1.5 },
+    },
+    { figure: 'Diagnostic: forwarder→emulator throughput vs emulator', ours: h?.forwarder.rps, anchor: h?.emulator.rps, ratio: h && h.forwarder.rps / h.emulator.rps, unit: 'req/s' },
+    { figure: "Dialect 'stigg': 100-check batch translated + mapped, p50 / p99 (hosted.batch100P50Ms)", ours: d?.p50Ms, p99: d?.p99Ms, unit: 'ms', target: { max: 1 } },
+    {
+      figure: `Upstream calls per browser request, burst with cache (upstream.burstCallsRatio; ${u?.customers ?? 10} customers × ${u?.tabsPerCustomer ?? 20} tabs, ${u?.upstreamLatencyMs ?? 50} ms upstream)`,
+      ours: u && round3(u.withCache.callsRatio),
+      unit: 'calls/req',
+      target: { max: 0.1 },
+    },
+    { figure: 'Upstream calls per browser request, same burst without cache (in-flight sharing only)', ours: u && round3(u.withoutCache.callsRatio), unit: 'calls/req' },
+    { figure: 'Burst latency p50 / p99, with cache (upstream.burstP50Ms)', ours: u?.withCache.p50Ms, p99: u?.withCache.p99Ms, unit: 'ms' },
+    { figure: 'Burst latency p50 / p99, without cache', ours: u?.withoutCache.p50Ms, p99: u?.withoutCache.p99Ms, unit: 'ms' },
+    { figure: 'Failed requests in the bursts (errors, non-2xx)', ours: u && u.withCache.failures + u.withoutCache.failures, unit: 'req', target: { exactly: 0 } },
   ]
 }
 
@@ -142,7 +166,10 @@ async function main(): Promise<void> {
     ? await timed('browser', () => measureBrowser({ runs: numberFromEnv('BENCH_BROWSER_RUNS', 15) }), errors)
     : undefined
 
-  const table = renderTable(rows(bundle, requests, renders, http, browser))
+  const hosted = only.includes('hosted') ? await timed('hosted', () => measureHostedBatch(), errors) : undefined
+  const burst = only.includes('burst') ? await timed('burst', measureBurst, errors) : undefined
+
+  const table = renderTable(rows(bundle, requests, renders, http, browser, hosted, burst))
   process.stdout.write(`${table.text}\n`)
   process.stdout.write(
     `\nMachine: ${info.cpus} × ${info.cpuModel}, Node ${info.node}, load average at start ${info.loadAverageAtStart.join(' ')}\n`,
@@ -158,9 +185,26 @@ async function main(): Promise<void> {
     bare: http?.bare ?? null,
     emulator: http ? { ...http.emulator, throughputRatio: http.emulatorThroughputRatio } : null,
     proxy: http
-      ? { ...http.proxy, throughputRatio: http.proxyThroughputRatio, overheadP50Ms: http.proxyOverheadP50Ms, sequential: http.sequential }
+      ? {
+          ...http.proxy,
+          throughputRatio: http.proxyThroughputRatio,
+          overheadP50Ms: http.proxyOverheadP50Ms,
+          sequential: http.sequential,
+          cpuVsForwarder: http.cpuVsForwarder,
+        }
       : null,
     proxyFetch: http?.proxyFetch ?? null,
+    forwarder: http?.forwarder ?? null,
+    hosted: hosted ? { batch100P50Ms: hosted.p50Ms, batch100P99Ms: hosted.p99Ms, runs: hosted.runs } : null,
+    upstream: burst
+      ? {
+          burstCallsRatio: burst.withCache.callsRatio,
+          burstCallsRatioWithoutCache: burst.withoutCache.callsRatio,
+          burstP50Ms: burst.withCache.p50Ms,
+          burstP50MsWithoutCache: burst.withoutCache.p50Ms,
+          burst,
+        }
+      : null,
     load: http ? { connections: http.connections, durationSeconds: http.durationSeconds, rounds: 2, kept: 'the faster round' } : null,
     browser: browser ?? null,
     verdicts: table.verdicts,

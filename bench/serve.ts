@@ -1,14 +1,15 @@
 // One server under load, in its own process so the load generator never shares its event loop.
-// Usage: tsx bench/serve.ts bare | emulator | proxy <upstreamUrl> | proxy-fetch <upstreamUrl>
+// Usage: tsx bench/serve.ts bare | emulator | proxy <upstreamUrl> | proxy-fetch <upstreamUrl> | forwarder <upstreamUrl>
 // Prints one JSON line `{ "url": … }` once listening, then serves until killed.
 import { createServer } from 'node:http'
 import { startEmulator } from 'react-stigg/emulator'
-import { bareHandler, benchApiKey, createBenchProxy, listen } from './fixtures'
+import { bareHandler, benchApiKey, createBenchProxy, createForwarder, listen } from './fixtures'
 
 async function start(kind: string | undefined, upstreamUrl: string | undefined): Promise<string> {
   if (kind === 'bare') return listen(createServer(bareHandler))
   if (kind === 'emulator') return (await startEmulator({ port: 0, apiKey: benchApiKey })).url
   if (kind === 'proxy' && upstreamUrl !== undefined) return listen(createServer(createBenchProxy(upstreamUrl)))
+  if (kind === 'forwarder' && upstreamUrl !== undefined) return listen(createServer(createForwarder(upstreamUrl)))
   if (kind === 'proxy-fetch' && upstreamUrl !== undefined) {
     // A `fetch` option sends every upstream call through the Fetch API, as on edge runtimes.
     return listen(createServer(createBenchProxy(upstreamUrl, (request) => globalThis.fetch(request))))

@@ -1,5 +1,5 @@
 /** What a figure must reach; the benchmark reports against it and never adjusts it. */
-export type Target = { max: number } | { exactly: number } | { minRatio: number } | { maxDelta: number }
+export type Target = { max: number } | { exactly: number } | { minRatio: number } | { maxRatio: number } | { maxDelta: number }
 
 export interface Row {
   figure: string
@@ -36,6 +36,7 @@ function targetText(target: Target | undefined, unit: string): string {
   if ('max' in target) return `≤ ${target.max} ${unit}`
   if ('exactly' in target) return `= ${target.exactly}`
   if ('minRatio' in target) return `ratio ≥ ${target.minRatio}×`
+  if ('maxRatio' in target) return `ratio ≤ ${target.maxRatio}×`
   return `Δ ≤ ${target.maxDelta} ${unit}`
 }
 
@@ -45,6 +46,7 @@ function verdictOf(row: Row): Verdict {
   if ('max' in target) return row.ours !== undefined && row.ours <= target.max ? 'PASS' : 'FAIL'
   if ('exactly' in target) return row.ours === target.exactly ? 'PASS' : 'FAIL'
   if ('minRatio' in target) return row.ratio !== undefined && row.ratio >= target.minRatio ? 'PASS' : 'FAIL'
+  if ('maxRatio' in target) return row.ratio !== undefined && row.ratio <= target.maxRatio ? 'PASS' : 'FAIL'
   return row.delta !== undefined && row.delta <= target.maxDelta ? 'PASS' : 'FAIL'
 }
 

@@ -11,14 +11,16 @@ export interface DemoSession {
   customers: typeof demoCustomers
 }
 
-const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+/** A JSON answer that no cache keeps. */
+export const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
   res.statusCode = status
   res.setHeader('Content-Type', 'application/json; charset=utf-8')
   res.setHeader('Cache-Control', 'no-store')
   res.end(JSON.stringify(body))
 }
 
-const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
+/** The request's JSON body, refusing more than 1 KB. */
+export const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of req) {
@@ -81,7 +83,7 @@ const demoRequestHandler =
       sendJson(res, 200, { customerId: null, customers: demoCustomers } satisfies DemoSession)
     } else {
       sendJson(res, 404, {
-        error: `${req.method} ${path} is not a demo endpoint; use GET /demo/session, POST /demo/sign-in or POST /demo/sign-out`,
+        error: `${req.method} ${path} is not a demo endpoint; use GET /demo/session, POST /demo/sign-in, POST /demo/sign-out or POST /demo/upgrade`,
       })
     }
   }

@@ -6,6 +6,7 @@ import { defineConfig } from 'vite'
 import { stiggDevPlugin } from '../src/vite'
 import { createDemoSessions } from './createDemoSessions'
 import { demoSessionPlugin } from './demoSessionPlugin'
+import { demoUpgradePlugin } from './demoUpgradePlugin'
 
 // A fresh key per server start: the e2e test proves this exact string never reaches the browser.
 const emulatorApiKey = `demo-${randomBytes(24).toString('base64url')}`
@@ -32,6 +33,8 @@ export default defineConfig({
       allow: { reportUsage: { maxValue: 100 } },
       emulator: { apiKey: emulatorApiKey },
     }),
+    // Before the session plugin, which answers every other /demo/* path.
+    demoUpgradePlugin(sessions),
     demoSessionPlugin(sessions),
   ],
   resolve: {

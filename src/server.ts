@@ -1,5 +1,9 @@
 // react-stigg/server: the backend proxy. Every export is named here on purpose.
 export { createStiggProxy } from './server/createStiggProxy'
+export { createStiggServer } from './server/createStiggServer'
+export type { StiggServer } from './server/createStiggServer'
+export type { GetEntitlementsOptions, ServerEntitlements } from './server/getEntitlements'
+export type { HasAccessOptions } from './server/hasAccess'
 export { toNodeHandler } from './server/node/toNodeHandler'
 export type { NodeHandler } from './server/node/toNodeHandler'
 export { createMemoryStore } from './server/store/createMemoryStore'
@@ -17,7 +21,9 @@ export type {
   StiggProxyErrorCode,
   StiggProxyEvent,
   StiggProxyHandler,
+  StiggProxyIdempotencyOptions,
   StiggProxyInternalErrorEvent,
+  StiggProxyLimits,
   StiggProxyOptions,
   StiggProxyStoreErrorEvent,
   StiggProxyUpstreamErrorEvent,

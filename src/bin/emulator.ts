@@ -1,7 +1,6 @@
 // react-stigg-emulator: the Stigg emulator on a port, for local development, demos and CI.
-import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { validateCatalog, type Catalog } from '../emulator/Catalog'
+import { CatalogFileError, readCatalogFile } from '../emulator/readCatalogFile'
 import { startEmulator } from '../emulator/http/startEmulator'
 
 const usage = `Usage: react-stigg-emulator [--port 4100] [--api-key KEY] [--host 127.0.0.1] [--catalog FILE] [--data FILE]
@@ -13,26 +12,6 @@ const usage = `Usage: react-stigg-emulator [--port 4100] [--api-key KEY] [--host
   --data      JSON file that keeps all state across restarts (memory only without it)`
 
 class UsageError extends Error {}
-
-async function readCatalog(file: string): Promise<Catalog> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    throw new UsageError(`--catalog ${file}: cannot read it (${(error as Error).message})`)
-  }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new UsageError(`--catalog ${file}: not valid JSON (${(error as Error).message})`)
-  }
-  try {
-    return validateCatalog(parsed)
-  } catch (error) {
-    throw new UsageError(`--catalog ${file}: ${(error as Error).message}`)
-  }
-}
 
 async function main(): Promise<void> {
   let values
@@ -59,7 +38,7 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`)
   if (values['api-key'] === '') throw new UsageError('--api-key must not be empty')
-  const catalog = values.catalog === undefined ? undefined : await readCatalog(values.catalog)
+  const catalog = values.catalog === undefined ? undefined : await readCatalogFile(values.catalog)
 
   const running = await startEmulator({ port, host: values.host, apiKey: values['api-key'], catalog, dataFile: values.data })
   console.log(`Stigg emulator listening on ${running.url}`)
@@ -84,6 +63,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`react-stigg-emulator: ${(error as Error).message}`)
-  if (error instanceof UsageError) console.error(`\n${usage}`)
+  if (error instanceof UsageError || error instanceof CatalogFileError) console.error(`\n${usage}`)
   process.exit(1)
 })

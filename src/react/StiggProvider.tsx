@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createEntitlementBatcher } from '../core/createEntitlementBatcher'
 import { createStiggClient } from '../core/createStiggClient'
+import { graphQLClientFetch, type GraphQLClientLike } from '../core/graphQLClientFetch'
 import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import { defaultStaleTime } from '../core/StiggQueryContext'
 import { StiggError } from '../core/StiggError'
@@ -10,8 +11,18 @@ import { StiggContext, type StiggContextValue } from './StiggContext'
 
 /** Props of {@link StiggProvider}. */
 export interface StiggProviderProps {
-  /** The app's Stigg proxy endpoint (`createStiggProxy` on your backend), e.g. `/api/stigg`. */
-  url: string
+  /**
+   * The app's Stigg proxy endpoint (`createStiggProxy` on your backend), e.g. `/api/stigg`,
+   * for the built-in fetch transport. Optional with `client` (then it only names the endpoint in messages).
+   */
+  url?: string
+  /**
+   * The app's own graphql-request `GraphQLClient`, pointed at your Stigg proxy: every request goes
+   * through it (its headers, middleware and fetch) instead of the built-in transport. The provider's
+   * `headers` are added per request; its `fetch` is not used. Hooks behave the same either way.
+   * @example <StiggProvider client={new GraphQLClient('/api/stigg', { headers: auth })} customerId={id}>
+   */
+  client?: GraphQLClientLike
   /** The signed-in customer; null when signed out: hooks idle and other customers' data is dropped. */
   customerId: string | null
   /** Share the app's QueryClient; a private one is created otherwise. */
@@ -48,7 +59,7 @@ export interface StiggProviderProps {
  * </StiggProvider>
  */
 export function StiggProvider(props: StiggProviderProps) {
-  const { url, customerId, offline = false, staleTime = defaultStaleTime, locale, fallbackEntitlements, children } = props
+  const { url, client: graphQLClient, customerId, offline = false, staleTime = defaultStaleTime, locale, fallbackEntitlements, children } = props
   const [privateClient] = useState(() => props.queryClient ?? new QueryClient())
   const queryClient = props.queryClient ?? privateClient
 
@@ -57,17 +68,19 @@ export function StiggProvider(props: StiggProviderProps) {
   latest.current = props
   const [client, batcher] = useMemo(() => {
     // Getters: the client reads `headers` and `fetch` per request, so it always sees the latest props.
+    const viaClient = graphQLClient && graphQLClientFetch(graphQLClient, '<StiggProvider client>')
     const created = createStiggClient({
-      url,
+      // A GraphQLClient knows its endpoint (a runtime field): messages name it.
+      url: url ?? (graphQLClient as { url?: string } | undefined)?.url ?? '',
       get headers() {
         return latest.current.headers
       },
       get fetch() {
-        return latest.current.fetch
+        return viaClient || latest.current.fetch
       },
     })
     return [created, createEntitlementBatcher(created)] as const
-  }, [url])
+  }, [url, graphQLClient])
   const defaults = queryClient.getDefaultOptions()
   const retry = defaults.queries?.retry !== false && defaults.mutations?.retry !== false
 

@@ -9,6 +9,10 @@ import type { StiggProxyEvent, StiggProxyOptions } from './types'
 import { callUpstream, UpstreamFault } from './upstream/callUpstream'
 import { createUpstreamSender } from './upstream/createUpstreamSender'
 import { createUpstreamEconomy } from './economy/createUpstreamEconomy'
+import { createBudgets } from './limits/createBudgets'
+import { resolveLimits } from './limits/resolveLimits'
+import { resolveIdempotencyOptions } from './idempotency/resolveIdempotencyOptions'
+import { withIdempotentReports } from './idempotency/withIdempotentReports'
 
 /**
  * The proxy without any HTTP edge: envelope, identify, body, firewall, upstream, event, answer.
@@ -19,7 +23,15 @@ export interface ProxyPipeline {
    * Answers one request. `request` is what `identify` sees (method, URL, headers; no body is
    * read from it); `readBody` supplies the checked body, and runs only once `identify` said yes.
    */
-  handle(request: Request, readBody: () => GraphQLRequestBody | Promise<GraphQLRequestBody>): Promise<HttpAnswer>
+  handle(request: Request, readBody: () => GraphQLRequestBody | Promise<GraphQLRequestBody>, identified?: string): Promise<HttpAnswer>
+  /**
+   * The customer `identify` names for this request (a Promise only when `identify` is async);
+   * throws the 401 refusal when nobody is signed in. The server helpers (`getEntitlements`)
+   * identify once, then pass the id to `handle` as `identified`: no envelope, no second lookup.
+   */
+  identify(request: Request): string | Promise<string>
+  /** How long an adapter lets the browser take to send its body (`limits.bodyTimeoutMs`). */
+  readonly bodyTimeoutMs: number
 }
 
 const internalError = () =>
@@ -32,9 +44,10 @@ const internalError = () =>
 export function createProxyPipeline(options: StiggProxyOptions, caller = 'createStiggProxy'): ProxyPipeline {
   const config = resolveProxyOptions(options, caller)
   const scrub = createScrubber(config.apiKey)
-  const firewall = createFirewall(config.dialect, config.allow)
+  const limits = resolveLimits(options.limits, config.cache?.store, caller)
+  const firewall = createFirewall(config.dialect, config.allow, limits)
   const send = createUpstreamSender(config.upstreamUrl, config.fetch)
-  const upstream = { send, apiKey: config.apiKey, timeoutMs: config.timeoutMs, dialect: config.dialect, scrub }
+  const upstream = { send, apiKey: config.apiKey, timeoutMs: config.timeoutMs, dialect: config.dialect, scrub, exposeUpstreamErrors: config.exposeUpstreamErrors }
 
   const emit = (event: StiggProxyEvent): void => {
     if (!config.onEvent) return
@@ -45,23 +58,31 @@ export function createProxyPipeline(options: StiggProxyOptions, caller = 'create
     }
   }
   // In-flight sharing of identical reads (always) and the opt-in answer cache: economy/.
-  const economy = createUpstreamEconomy(config.dialect, config.cache, emit)
+  // At most one upstream report per (customer, idempotency key): idempotency/.
+  const idempotency = resolveIdempotencyOptions(options.idempotency, config.cache, config.timeoutMs, caller)
+  // Per-customer budgets for calls that reach Stigg (cached and shared answers are free): limits/.
+  const budgets = createBudgets(limits, config.timeoutMs, (customerId, error) =>
+    emit({ type: 'store_error', operation: 'budget', customerId, message: scrub(error instanceof Error ? error.message : String(error)) }),
+  )
+  const economy = withIdempotentReports(createUpstreamEconomy(config.dialect, config.cache, emit), config.dialect, idempotency, emit)
 
-  const handle: ProxyPipeline['handle'] = async (request, readBody) => {
+  const handle: ProxyPipeline['handle'] = async (request, readBody, identified) => {
     // Without onEvent nothing reads the clock or the event: no work per request for it.
     const started = config.onEvent ? performance.now() : 0
     let customerId: string | undefined
     let operationName: string | null | undefined
     try {
-      checkEnvelope(request)
-      const identity = identifyCustomer(config.identify, request)
+      // Server helpers build the request themselves: the browser envelope does not apply to them.
+      if (identified === undefined) checkEnvelope(request)
+      const identity = identified ?? identifyCustomer(config.identify, request)
       // A synchronous identify (cookie lookups) and an already buffered body need no await.
       customerId = typeof identity === 'string' ? identity : await identity
       const read = readBody()
       const body = read instanceof Promise ? await read : read
       const operation = firewall(body, customerId)
       operationName = operation.operationName
-      const { answer, source } = await economy.answer(customerId, operation, () => callUpstream(upstream, operation))
+      const customer = customerId
+      const { answer, source } = await economy.answer(customer, operation, () => budgets.spend(customer, () => callUpstream(upstream, operation)))
       if (config.onEvent) {
         emit({ type: 'allowed', customerId, operationName, rootFields: operation.rootFields, durationMs: performance.now() - started, source })
       }
@@ -80,7 +101,7 @@ export function createProxyPipeline(options: StiggProxyOptions, caller = 'create
       return refusalAnswer(internalError())
     }
   }
-  return { handle }
+  return { handle, identify: (request) => identifyCustomer(config.identify, request), bodyTimeoutMs: limits.bodyTimeoutMs }
 }
 
 function refusalAnswer(refusal: ProxyRefusal): HttpAnswer {

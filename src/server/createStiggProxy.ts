@@ -1,4 +1,4 @@
-import { createProxyPipeline } from './createProxyPipeline'
+import { createProxyPipeline, type ProxyPipeline } from './createProxyPipeline'
 import { readGraphQLRequest } from './readGraphQLRequest'
 import type { StiggProxyHandler, StiggProxyOptions } from './types'
 
@@ -18,9 +18,13 @@ import type { StiggProxyHandler, StiggProxyOptions } from './types'
  * })
  */
 export function createStiggProxy(options: StiggProxyOptions): StiggProxyHandler {
-  const pipeline = createProxyPipeline(options, 'createStiggProxy')
+  return fetchHandlerOf(createProxyPipeline(options, 'createStiggProxy'))
+}
+
+/** The pipeline behind a Fetch-API handler (also `createStiggServer`'s `proxy`). */
+export function fetchHandlerOf(pipeline: ProxyPipeline): StiggProxyHandler {
   return async (request) => {
-    const { status, headers, body } = await pipeline.handle(request, () => readGraphQLRequest(request))
+    const { status, headers, body } = await pipeline.handle(request, () => readGraphQLRequest(request, pipeline.bodyTimeoutMs))
     return new Response(body, { status, headers })
   }
 }

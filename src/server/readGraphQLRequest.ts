@@ -23,8 +23,12 @@ export function checkEnvelope(request: Request): void {
   }
 }
 
-/** Reads at most {@link MAX_BODY_BYTES}, counting the bytes that actually arrive, and checks the JSON shape. */
-export async function readGraphQLRequest(request: Request): Promise<GraphQLRequestBody> {
+/**
+ * Reads at most {@link MAX_BODY_BYTES}, counting the bytes that actually arrive, within
+ * `timeoutMs` (a browser that trickles its body must not hold the request open for minutes),
+ * and checks the JSON shape.
+ */
+export async function readGraphQLRequest(request: Request, timeoutMs = Number.POSITIVE_INFINITY): Promise<GraphQLRequestBody> {
   const declared = Number(request.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge()
   if (request.bodyUsed) throw bodyConsumed()
@@ -33,16 +37,33 @@ export async function readGraphQLRequest(request: Request): Promise<GraphQLReque
   const chunks: Uint8Array[] = []
   let size = 0
   const reader = request.body.getReader()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = Number.isFinite(timeoutMs)
+    ? new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(bodyTimeout(timeoutMs)), timeoutMs)
+      })
+    : undefined
+  deadline?.catch(() => undefined) // observed through the race below
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await (deadline ? Promise.race([reader.read(), deadline]) : reader.read())
+    } catch (error) {
+      clearTimeout(timer)
+      await reader.cancel().catch(() => undefined)
+      throw error
+    }
+    const { done, value } = chunk
     if (done) break
     size += value.byteLength
     if (size > MAX_BODY_BYTES) {
+      clearTimeout(timer)
       await reader.cancel().catch(() => undefined)
       throw tooLarge()
     }
     chunks.push(value)
   }
+  clearTimeout(timer)
   const bytes = new Uint8Array(size)
   let offset = 0
   for (const chunk of chunks) {
@@ -66,6 +87,11 @@ export function readBufferedGraphQLRequest(request: Request, bytes: Uint8Array |
 
 const tooLarge = () =>
   new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes, the Stigg proxy's limit.`)
+/** 408: the browser did not finish sending its body within `limits.bodyTimeoutMs`. */
+export const bodyTimeout = (timeoutMs: number) =>
+  new ProxyRefusal(408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms (limits.bodyTimeoutMs), the Stigg proxy's limit.`, {
+    headers: { connection: 'close' },
+  })
 const noBody = () => new ProxyRefusal(400, 'BAD_REQUEST', 'The request has no body: send { "query": "…" } as JSON.')
 const bodyConsumed = () =>
   new Error('The request body was already read before the Stigg proxy got it: identify() must not consume the body.')

@@ -6,10 +6,14 @@ import type { StiggProxyOptions } from './types'
 
 /** `allow` with every default filled in and every value checked. */
 export interface ResolvedAllow {
-  reportUsage: false | { maxValue: number }
-  provisionCustomer: boolean
+  reportUsage: false | { maxValue: number; minValue: number }
+  /** `plans`: the plans a browser may start (empty: provisioning without a subscription only). */
+  provisionCustomer: false | { plans: ReadonlySet<string>; trial: boolean }
   introspection: boolean
 }
+
+/** The smallest usage value accepted by default: `5e-324` and other dust are refused. */
+export const DEFAULT_MIN_USAGE_VALUE = 1e-6
 
 export interface ResolvedProxyOptions {
   apiKey: string
@@ -23,6 +27,7 @@ export interface ResolvedProxyOptions {
   onEvent: StiggProxyOptions['onEvent']
   /** Undefined: no answer cache (identical reads in flight are still shared). */
   cache: ResolvedCache | undefined
+  exposeUpstreamErrors: boolean
 }
 
 const allowKeys = new Set(['reportUsage', 'provisionCustomer', 'introspection'])
@@ -56,6 +61,10 @@ export function resolveProxyOptions(options: StiggProxyOptions, caller = 'create
   if (onEvent !== undefined && typeof onEvent !== 'function') {
     throw new TypeError(`${caller}: options.onEvent must be a function (event) => void.`)
   }
+  const { exposeUpstreamErrors = false } = options
+  if (typeof exposeUpstreamErrors !== 'boolean') {
+    throw new TypeError(`${caller}: options.exposeUpstreamErrors must be a boolean, got ${JSON.stringify(exposeUpstreamErrors)}.`)
+  }
   return {
     apiKey,
     upstreamUrl,
@@ -66,6 +75,7 @@ export function resolveProxyOptions(options: StiggProxyOptions, caller = 'create
     fetch: options.fetch,
     onEvent,
     cache: resolveCacheOptions(options.cache, caller),
+    exposeUpstreamErrors,
   }
 }
 
@@ -85,20 +95,38 @@ function resolveAllow(allow: unknown, caller: string): ResolvedAllow {
     }
   }
   const { reportUsage = false, provisionCustomer = false, introspection = false } = allow as Record<string, unknown>
-  if (reportUsage !== false) {
-    const maxValue = typeof reportUsage === 'object' && reportUsage !== null ? (reportUsage as { maxValue?: unknown }).maxValue : undefined
-    if (typeof maxValue !== 'number' || !Number.isFinite(maxValue) || maxValue <= 0) {
-      throw new TypeError(
-        `${caller}: options.allow.reportUsage must be false or { maxValue: <positive number> }, got ${JSON.stringify(reportUsage)}.`,
-      )
-    }
-  }
-  for (const [name, value] of [['provisionCustomer', provisionCustomer], ['introspection', introspection]] as const) {
-    if (typeof value !== 'boolean') throw new TypeError(`${caller}: options.allow.${name} must be a boolean.`)
-  }
+  if (typeof introspection !== 'boolean') throw new TypeError(`${caller}: options.allow.introspection must be a boolean.`)
   return {
-    reportUsage: reportUsage === false ? false : { maxValue: (reportUsage as { maxValue: number }).maxValue },
-    provisionCustomer: provisionCustomer as boolean,
-    introspection: introspection as boolean,
+    reportUsage: resolveReportUsage(reportUsage, caller),
+    provisionCustomer: resolveProvisioning(provisionCustomer, caller),
+    introspection,
   }
+}
+
+function resolveReportUsage(reportUsage: unknown, caller: string): ResolvedAllow['reportUsage'] {
+  if (reportUsage === false) return false
+  const { maxValue, minValue = DEFAULT_MIN_USAGE_VALUE } =
+    typeof reportUsage === 'object' && reportUsage !== null ? (reportUsage as { maxValue?: unknown; minValue?: unknown }) : {}
+  if (typeof maxValue !== 'number' || !Number.isFinite(maxValue) || maxValue <= 0) {
+    throw new TypeError(
+      `${caller}: options.allow.reportUsage must be false or { maxValue: <positive number>, minValue?: <positive number> }, got ${JSON.stringify(reportUsage)}.`,
+    )
+  }
+  if (typeof minValue !== 'number' || !Number.isFinite(minValue) || minValue <= 0 || minValue > maxValue) {
+    throw new TypeError(`${caller}: options.allow.reportUsage.minValue must be a number > 0 and ≤ maxValue (${maxValue}), got ${String(minValue)}.`)
+  }
+  return { maxValue, minValue }
+}
+
+function resolveProvisioning(provisionCustomer: unknown, caller: string): ResolvedAllow['provisionCustomer'] {
+  if (provisionCustomer === false) return false
+  if (provisionCustomer === true) return { plans: new Set(), trial: false }
+  const { plans, trial = false } =
+    typeof provisionCustomer === 'object' && provisionCustomer !== null ? (provisionCustomer as { plans?: unknown; trial?: unknown }) : {}
+  if (!Array.isArray(plans) || plans.some((plan) => typeof plan !== 'string' || plan === '') || typeof trial !== 'boolean') {
+    throw new TypeError(
+      `${caller}: options.allow.provisionCustomer must be a boolean or { plans: ['plan-id', …], trial?: boolean }, got ${JSON.stringify(provisionCustomer)}.`,
+    )
+  }
+  return { plans: new Set(plans as string[]), trial }
 }

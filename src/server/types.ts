@@ -12,15 +12,20 @@ export interface StiggIdentity {
 export interface StiggProxyAllow {
   /**
    * Let the browser report usage for its own customer. The value of each call must be
-   * finite, greater than 0 and at most `maxValue`. One `reportUsage` per request.
+   * finite, at least `minValue` and at most `maxValue`. One `reportUsage` per request.
    * @default false
+   * @example reportUsage: { maxValue: 100 }
    */
-  reportUsage?: false | { maxValue: number }
+  reportUsage?: false | { maxValue: number; /** Smallest accepted value (> 0). @default 1e-6 */ minValue?: number }
   /**
-   * Let the browser call `provisionCustomer` for its own customer id (self sign-up).
+   * Let the browser call `provisionCustomer` for its own customer id (self sign-up). `true`
+   * provisions the customer without a subscription; `{ plans }` also lets it start one of
+   * these plans (nothing else: no start or end dates, no status), and `trial: true` lets it
+   * start them as a trial.
    * @default false
+   * @example provisionCustomer: { plans: ['plan-free'], trial: true }
    */
-  provisionCustomer?: boolean
+  provisionCustomer?: boolean | { plans: string[]; trial?: boolean }
   /**
    * Let `__schema` / `__type` through (for GraphiQL or codegen in development).
    * @default false
@@ -53,12 +58,16 @@ export type StiggProxyErrorCode =
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_AUTH'
   | 'UPSTREAM_BAD_RESPONSE'
+  | 'UPSTREAM_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
 
 /** The codes of upstream faults, as `upstream_error` events and responses carry them. */
 export type StiggUpstreamErrorCode = Extract<
   StiggProxyErrorCode,
-  'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR' | 'UPSTREAM_AUTH' | 'UPSTREAM_BAD_RESPONSE' | 'RATE_LIMITED'
+  'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR' | 'UPSTREAM_AUTH' | 'UPSTREAM_BAD_RESPONSE' | 'UPSTREAM_TOO_LARGE' | 'RATE_LIMITED'
 >
 
 /** The request passed the firewall and the upstream answered with GraphQL JSON. */
@@ -108,13 +117,14 @@ export interface StiggProxyInternalErrorEvent {
 }
 
 /**
- * The `cache` option's store failed or missed its deadline; the request was answered from
+ * A store failed or missed its deadline. `'budget'`: `limits.store` could not count a call, which
+ * then went ahead as within budget. Otherwise the `cache` option's store failed or missed its deadline; the request was answered from
  * upstream as on a cache miss. `operation` `'invalidate'` means a write could not retire the
  * customer's cached answers: this instance stops serving them from the cache until they expire.
  */
 export interface StiggProxyStoreErrorEvent {
   type: 'store_error'
-  operation: 'get' | 'set' | 'invalidate'
+  operation: 'get' | 'set' | 'invalidate' | 'budget'
   customerId: string
   message: string
 }
@@ -174,6 +184,59 @@ export interface StiggProxyOptions {
    * @example cache: { ttlMs: 5_000, store: createRedisStore(redis) }
    */
   cache?: false | StiggProxyCacheOptions
+  /**
+   * Bounds on what one request and one customer may cost. Every field has a safe default.
+   * @example limits: { concurrent: 8, perMinute: 300, store: createRedisStore(redis) }
+   */
+  limits?: StiggProxyLimits
+  /**
+   * Send upstream errors to the browser whole (stack traces, internal extensions) instead of
+   * reduced to `message`, `path` and `extensions.code`. For development only.
+   * @default false
+   */
+  exposeUpstreamErrors?: boolean
+  /**
+   * Usage reports count at most once per `idempotencyKey`, with either dialect: hosted Stigg's
+   * `reportUsage` takes no key, so the proxy remembers each customer's (key → answer) for
+   * `windowMs` and replays it to a retry instead of calling Stigg again. A duplicate sent while
+   * the first is in flight waits for its answer; a first attempt that failed is not remembered.
+   * The same key with another feature or value answers 422 `IDEMPOTENCY_KEY_REUSED`. `store`
+   * defaults to `cache.store`, else this process's memory; use a shared one (`createRedisStore`)
+   * when several instances serve the proxy. `false` forwards reports as they come.
+   * @default { windowMs: 3_600_000 }
+   * @example idempotency: { windowMs: 600_000, store: createRedisStore(redis) }
+   */
+  idempotency?: false | StiggProxyIdempotencyOptions
+}
+
+/** The `idempotency` option of {@link StiggProxyOptions}. */
+export interface StiggProxyIdempotencyOptions {
+  /** How long a report's answer is replayed for its key, in milliseconds: > 0 and ≤ 86 400 000. @default 3_600_000 */
+  windowMs?: number
+  /** Where (customer, key) → answer lives. @default options.cache.store, else createMemoryStore() */
+  store?: StiggProxyStore
+}
+
+/**
+ * The `limits` option of {@link StiggProxyOptions}. Budgets count calls that reach Stigg (cached
+ * and shared answers are free), per identified customer; past a budget the proxy answers 429
+ * `RATE_LIMITED` with `Retry-After` and forwards nothing, so one customer cannot spend the
+ * whole account's Stigg rate limit.
+ */
+export interface StiggProxyLimits {
+  /** Fields one operation may ask for once fragments are expanded, each alias counted. @default 3_000 */
+  maxFields?: number
+  /** Upstream calls one customer may have in flight at once; `false` for no bound. @default 16 */
+  concurrent?: number | false
+  /** Upstream calls one customer may start per clock minute; `false` for no bound. @default 600 */
+  perMinute?: number | false
+  /** How long the browser may take to send its body, from the first header, in ms. @default 10_000 */
+  bodyTimeoutMs?: number
+  /**
+   * Where the budgets are counted; share one (`createRedisStore`) between instances. A store that
+   * fails or answers late counts as within budget. @default options.cache.store, else createMemoryStore()
+   */
+  store?: StiggProxyStore
 }
 
 /** The `cache` option of {@link StiggProxyOptions}. */

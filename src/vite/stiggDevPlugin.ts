@@ -3,6 +3,9 @@ import type { Emulator, EmulatorOptions } from '../emulator/types'
 import { toNodeHandler, type NodeHandler } from '../server/node/toNodeHandler'
 import { ProxyRefusal } from '../server/ProxyRefusal'
 import { readCookie } from './readCookie'
+import { createDevtoolsControl, type DevtoolsControl } from './devtools/createDevtoolsControl'
+import { devtoolsAbsent, devtoolsMiddleware } from './devtools/devtoolsMiddleware'
+import { DEVTOOLS_PATH } from '../devtools/DevtoolsProtocol'
 import type { StiggDialectName, StiggProxyAllow, StiggProxyEvent, StiggProxyOptions } from '../server/types'
 
 /** The cookie the development `identify` reads: set it to a customer id to "sign in" as that customer. */
@@ -66,6 +69,8 @@ export function stiggDevPlugin(options: StiggDevPluginOptions = {}): StiggDevPlu
   }
   const api: StiggDevPluginApi = { emulator: undefined }
   let handler: Promise<NodeHandler> | undefined
+  // The devtools' controls over the in-process emulator (react-stigg/devtools); undefined with a real upstream.
+  let devtools: DevtoolsControl | undefined
 
   const setup = (logger: Pick<Logger, 'warn' | 'info'>): Promise<NodeHandler> => {
     handler ??= (async () => {
@@ -86,16 +91,18 @@ export function stiggDevPlugin(options: StiggDevPluginOptions = {}): StiggDevPlu
         logger.warn('[react-stigg proxy] only one of STIGG_API_URL and STIGG_API_KEY is set; set both to use a real Stigg. Using the in-process emulator.')
       }
       // Loaded only here, so apps with a real upstream never load the emulator.
-      const { createEmulator } = await import('../emulator')
+      const { createEmulator, defaultCatalog, validateCatalog } = await import('../emulator')
       const emulator = createEmulator(options.emulator)
       await emulator.ready
       api.emulator = emulator
+      const catalog = options.emulator?.catalog ? validateCatalog(options.emulator.catalog) : defaultCatalog
+      devtools = createDevtoolsControl(emulator, catalog, options.emulator?.now)
       return toNodeHandler({
         ...shared,
         apiKey: emulator.apiKey,
         dialect,
         upstreamUrl: dialect === 'stigg' ? 'http://emulator.local/hosted/graphql' : 'http://emulator.local/graphql',
-        fetch: emulator.fetch,
+        fetch: devtools.wrapFetch(emulator.fetch),
       })
     })()
     return handler
@@ -107,10 +114,13 @@ export function stiggDevPlugin(options: StiggDevPluginOptions = {}): StiggDevPlu
     async configureServer(server) {
       const handle = await setup(server.config.logger)
       server.middlewares.use(path, handle)
+      // Development only: a production-mode server answers 404, as `vite preview` does.
+      server.middlewares.use(DEVTOOLS_PATH, process.env['NODE_ENV'] === 'production' ? devtoolsAbsent : devtoolsMiddleware(devtools))
     },
     async configurePreviewServer(server) {
       const handle = await setup(server.config.logger)
       server.middlewares.use(path, handle)
+      server.middlewares.use(DEVTOOLS_PATH, devtoolsAbsent)
     },
   }
 }

@@ -13,6 +13,14 @@ describe('documents an app does not use', () => {
     expect(code).not.toContain('provisionCustomer(input:')
   })
 
+  it('leaves the plans document, the paywall and the await out of an app that never imports them', async () => {
+    const { code } = await measureApp()
+    expect(code).toContain('StiggEntitlements')
+    for (const text of ['StiggPlans', 'plans(customerId:', 'Loading plans', 'data-stigg-paywall', 'FEATURE_NOT_IN_ANY_PLAN', 'PLAN_NOT_FOUND']) {
+      expect(code, `"${text}" rides along in an app without Paywall, usePlans or useAwaitEntitlement`).not.toContain(text)
+    }
+  })
+
   it('selects the same subscription fields in the spelled-out provision document as in the subscriptions query', () => {
     const selection = /customerSubscriptions\(customerId:\$customerId\)\{(.*)\}\}$/.exec(subscriptionsDocument)?.[1]
     expect(selection).toMatch(/^id status/)

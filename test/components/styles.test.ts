@@ -27,6 +27,12 @@ describe('react-stigg/styles.css', () => {
     expect(block('@media (prefers-reduced-motion: reduce)')).toMatch(/--stigg-meter-transition: none/)
   })
 
+  it('styles the paywall by data-state, with variables, and marks the current plan in forced-colors mode', () => {
+    for (const name of ['gap', 'border', 'current-border', 'accent']) expect(css).toMatch(new RegExp(`--stigg-paywall-${name}:`))
+    expect(css).toMatch(/\[data-stigg-paywall-plan\]\[data-state='current'\][^{]*\{\s*border: 2px solid var\(--stigg-paywall-current-border\)/)
+    expect(css).toMatch(/@media \(forced-colors: active\) \{\s*:where\(\[data-stigg-paywall-plan\]\[data-state='current'\]\) \{\s*border-color: Highlight/)
+  })
+
   it('uses system colours and a visible border in forced-colors mode', () => {
     const forced = block('@media (forced-colors: active)')
     for (const colour of ['Highlight', 'CanvasText', 'Mark', 'Canvas']) expect(forced).toContain(colour)

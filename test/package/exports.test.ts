@@ -43,7 +43,7 @@ const entries: Record<string, { load: () => Promise<object>; exports: string[] }
   },
   'react-stigg/server': {
     load: () => import('react-stigg/server'),
-    exports: ['createMemoryStore', 'createRedisStore', 'createStiggProxy', 'toNodeHandler'],
+    exports: ['createMemoryStore', 'createRedisStore', 'createStiggProxy', 'createStiggServer', 'toNodeHandler'],
   },
   'react-stigg/vite': {
     load: () => import('react-stigg/vite'),

@@ -153,6 +153,7 @@ describe('what is forwarded', () => {
         operationName: 'StiggEntitlements',
         rootFields: ['customerEntitlement'],
         durationMs: expect.any(Number),
+        source: 'upstream',
       },
     ])
     expect(JSON.stringify(events)).not.toContain(apiKey)

@@ -10,6 +10,7 @@ import {
 } from 'graphql'
 import { reachableFragments, rootFieldsOf, selectionDepth, usesIntrospection, type FragmentMap } from './analyzeOperation'
 import { findSites, type PinSite, type UsageField } from './findSites'
+import { countFields } from '../../graphql/countFields'
 import { ProxyRefusal } from '../ProxyRefusal'
 import type { ResolvedAllow } from '../resolveProxyOptions'
 import type { StiggDialect } from '../dialects/StiggDialect'
@@ -20,6 +21,18 @@ export const MAX_DEPTH = 8
 export const MAX_INTROSPECTION_DEPTH = 15
 /** The client batches at most 100 entitlement checks into one request. */
 export const MAX_ROOT_FIELDS = 100
+/**
+ * Fields after fragment expansion, aliases multiplied (`limits.maxFields`). The client's largest
+ * document (100 entitlement checks) asks for 1,400; `getIntrospectionQuery()` for about 120.
+ */
+export const DEFAULT_MAX_FIELDS = 3_000
+/** Fragments spreading fragments: the client sends none; GraphQL tools rarely nest more than a few. */
+export const MAX_SPREAD_DEPTH = 10
+
+/** The cost limits `compileOperation` applies; see `limits` in the proxy options. */
+export interface CostLimits {
+  maxFields: number
+}
 
 /** Everything per-request checking needs, computed once per document text and operation name. */
 export interface OperationPlan {
@@ -29,6 +42,8 @@ export interface OperationPlan {
   rootFields: string[]
   pinSites: PinSite[]
   usageFields: UsageField[]
+  /** Provisioning fields: their plan and trial are checked per request against allow.provisionCustomer. */
+  provisionFields: UsageField[]
 }
 
 /**
@@ -40,6 +55,7 @@ export function compileOperation(
   fragments: FragmentMap,
   dialect: StiggDialect,
   allow: ResolvedAllow,
+  limits: CostLimits = { maxFields: DEFAULT_MAX_FIELDS },
 ): OperationPlan {
   if (operation.operation === 'subscription') {
     throw new ProxyRefusal(403, 'FORBIDDEN', 'Subscription operations are not allowed through the Stigg proxy.')
@@ -61,6 +77,20 @@ export function compileOperation(
   if (depth > maxDepth) {
     throw new ProxyRefusal(400, 'QUERY_TOO_COMPLEX', `The operation is ${depth} fields deep; the Stigg proxy allows ${maxDepth}.`)
   }
+  // What will run, not what was written: aliases × fragments multiply (a 10 KB document can ask
+  // for a million fields). Before validation, translation and forwarding.
+  const cost = countFields(operation.selectionSet, fragments)
+  if (cost.spreadDepth > MAX_SPREAD_DEPTH) {
+    throw new ProxyRefusal(400, 'QUERY_TOO_COMPLEX', `The operation nests fragment spreads ${cost.spreadDepth} deep; the Stigg proxy allows ${MAX_SPREAD_DEPTH}.`)
+  }
+  if (cost.fields > limits.maxFields) {
+    const fields = Number.isFinite(cost.fields) ? cost.fields.toLocaleString('en-US') : 'more than 10^308'
+    throw new ProxyRefusal(
+      400,
+      'QUERY_TOO_COMPLEX',
+      `The operation asks for ${fields} fields once fragments are expanded (aliases counted); the Stigg proxy allows ${limits.maxFields} (limits.maxFields).`,
+    )
+  }
 
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...used] }
   const errors = validate(dialect.schema, document, specifiedRules, { maxErrors: 20 })
@@ -74,7 +104,7 @@ export function compileOperation(
     })
   }
 
-  const { pinSites, usageFields } = findSites(document, dialect)
+  const { pinSites, usageFields, provisionFields } = findSites(document, dialect)
   return {
     query: print(document),
     operationName: operation.name?.value ?? null,
@@ -82,6 +112,7 @@ export function compileOperation(
     rootFields: [...new Set(rootFields.map((field) => field.name.value))],
     pinSites,
     usageFields,
+    provisionFields,
   }
 }
 
@@ -106,7 +137,7 @@ function checkRootFields(
       name === dialect.reportUsageField
         ? ' Enable it with allow.reportUsage: { maxValue } in createStiggProxy.'
         : name === dialect.provisionCustomerField
-          ? ' Enable it with allow.provisionCustomer: true in createStiggProxy.'
+          ? " Enable it with allow.provisionCustomer: true (or { plans: ['plan-id'] }) in createStiggProxy."
           : ` Allowed: ${[...allowed].join(', ')}.`
     throw new ProxyRefusal(403, 'FORBIDDEN', `The ${operation.operation} field "${name}" is not allowed through the Stigg proxy.${hint}`)
   }

@@ -28,10 +28,15 @@ export interface UsageField {
   node: FieldNode
 }
 
-/** Every argument that is, or can contain, a customer id; and every report-usage field. */
-export function findSites(document: DocumentNode, dialect: StiggDialect): { pinSites: PinSite[]; usageFields: UsageField[] } {
+/** Every argument that is, or can contain, a customer id; every report-usage and provisioning field. */
+export function findSites(
+  document: DocumentNode,
+  dialect: StiggDialect,
+): { pinSites: PinSite[]; usageFields: UsageField[]; provisionFields: UsageField[] } {
   const pinSites: PinSite[] = []
   const usageFields: UsageField[] = []
+  // Checked per request against allow.provisionCustomer's plans and trial.
+  const provisionFields: UsageField[] = []
   const mutationType = dialect.schema.getMutationType()
   const carriesCustomer = (name: string, type: GraphQLInputType): boolean =>
     name === dialect.customerIdName || containsCustomerId(getNamedType(type), dialect.customerIdName, new Set())
@@ -44,6 +49,9 @@ export function findSites(document: DocumentNode, dialect: StiggDialect): { pinS
         if (!definition) return
         if (typeInfo.getParentType() === mutationType && definition.name === dialect.reportUsageField) {
           usageFields.push({ definition, node })
+        }
+        if (typeInfo.getParentType() === mutationType && definition.name === dialect.provisionCustomerField) {
+          provisionFields.push({ definition, node })
         }
         for (const argument of definition.args) {
           const given = node.arguments?.some((arg) => arg.name.value === argument.name)
@@ -60,7 +68,7 @@ export function findSites(document: DocumentNode, dialect: StiggDialect): { pinS
       },
     }),
   )
-  return { pinSites, usageFields }
+  return { pinSites, usageFields, provisionFields }
 }
 
 function containsCustomerId(type: GraphQLNamedType, name: string, seen: Set<GraphQLNamedType>): boolean {

@@ -70,14 +70,26 @@ export function vetOperation(
     } catch (error) {
       throw new ProxyRefusal(400, 'BAD_USER_INPUT', error instanceof Error ? error.message : 'Invalid arguments.')
     }
-    const { maxValue } = allow.reportUsage
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > maxValue) {
+    const { maxValue, minValue } = allow.reportUsage
+    // At least minValue (default 1e-6): 5e-324 and other dust would pass a "> 0" check.
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < minValue || value > maxValue) {
       throw new ProxyRefusal(
         403,
         'FORBIDDEN',
-        `Usage value ${String(value)} is not allowed: the Stigg proxy accepts a finite value greater than 0 and at most ${maxValue} (allow.reportUsage.maxValue).`,
+        `Usage value ${String(value)} is not allowed: the Stigg proxy accepts a finite value from ${minValue} (allow.reportUsage.minValue) to ${maxValue} (allow.reportUsage.maxValue).`,
       )
     }
+  }
+
+  for (const { definition, node } of plan.provisionFields) {
+    if (!allow.provisionCustomer) continue // unreachable: compileOperation refuses the field
+    let args: Record<string, unknown>
+    try {
+      args = getArgumentValues(definition, node, variables)
+    } catch (error) {
+      throw new ProxyRefusal(400, 'BAD_USER_INPUT', error instanceof Error ? error.message : 'Invalid arguments.')
+    }
+    checkProvisioning(args, allow.provisionCustomer)
   }
 
   return { query: plan.query, operationName: plan.operationName, variables, rootFields: plan.rootFields }
@@ -96,4 +108,25 @@ function isPinned(value: unknown, type: GraphQLInputType, customerId: string, na
   return Object.values(nullable.getFields()).every((field) =>
     field.name === name ? record[name] === customerId : isPinned(record[field.name], field.type, customerId, name),
   )
+}
+
+/**
+ * A browser may start only a plan the server allows, as the plan defines it: no dates of its own,
+ * and a trial only with `trial: true`. The firewall vets seed-shaped arguments with either dialect.
+ */
+function checkProvisioning(args: Record<string, unknown>, policy: { plans: ReadonlySet<string>; trial: boolean }): void {
+  const input = args['input']
+  const params = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)['subscriptionParams'] : undefined
+  if (params === undefined || params === null) return
+  const { planId, status, startDate, endDate, trialEndDate } = params as Record<string, unknown>
+  const refuse = (why: string) => new ProxyRefusal(403, 'FORBIDDEN', `Provisioning refused: ${why} (allow.provisionCustomer in createStiggProxy).`)
+  if (typeof planId !== 'string' || !policy.plans.has(planId)) {
+    const allowed = policy.plans.size === 0 ? 'none: provisioning without a subscription only' : [...policy.plans].join(', ')
+    throw refuse(`plan ${JSON.stringify(planId)} is not one the browser may start; allowed: ${allowed}`)
+  }
+  if (status === 'TRIAL' && !policy.trial) throw refuse('a trial may not be started from the browser; enable it with trial: true')
+  if (status != null && status !== 'ACTIVE' && status !== 'TRIAL') throw refuse(`status ${String(status)} may not be set from the browser`)
+  for (const [name, value] of [['startDate', startDate], ['endDate', endDate], ['trialEndDate', trialEndDate]] as const) {
+    if (value != null) throw refuse(`subscriptionParams.${name} may not be set from the browser; the plan's own terms apply`)
+  }
 }

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { readNodeBody } from '../../graphql/node/readNodeBody'
 import { writeNodeAnswer } from '../../graphql/node/writeNodeAnswer'
 import { createProxyPipeline, type ProxyPipeline } from '../createProxyPipeline'
-import { MAX_BODY_BYTES, readBufferedGraphQLRequest } from '../readGraphQLRequest'
+import { bodyTimeout, MAX_BODY_BYTES, readBufferedGraphQLRequest } from '../readGraphQLRequest'
 import type { StiggProxyHandler, StiggProxyOptions } from '../types'
 import { lazyRequest } from './lazyRequest'
 
@@ -41,44 +41,100 @@ export function toNodeHandler(proxy: StiggProxyOptions | StiggProxyHandler): Nod
   }
 }
 
-/** The pipeline on Node's own objects: the body read once, the answer written as it is. */
+/**
+ * The pipeline on Node's own objects: method, content type and identity are decided from the
+ * headers before any byte of the body is read; the body is then read once, within the deadline.
+ */
 function servePipeline(pipeline: ProxyPipeline): Serve {
   const requestUrl = createUrlCache()
   return async (req, res) => {
     const method = req.method ?? 'GET'
-    const { body, complete } = await readRequestBody(req, method)
     // `identify` reads headers and cookies only: its Request carries no body stream, and is built
     // only if something reads more than its method, URL and headers.
     const request = lazyRequest(requestUrl(req), method, requestHeaders(req.headers))
-    const answer = await pipeline.handle(request, () => readBufferedGraphQLRequest(request, body))
-    writeNodeAnswer(res, answer, !complete)
+    let read: { body: Uint8Array | undefined; complete: boolean } | undefined
+    const answer = await pipeline.handle(request, async () => {
+      read = await readRequestBody(req, method, pipeline.bodyTimeoutMs)
+      return readBufferedGraphQLRequest(request, read.body)
+    })
+    // A body refused unread (from the headers), cut off at the size limit or late: end the
+    // connection instead of draining the rest.
+    writeNodeAnswer(res, answer, read === undefined ? hasUnreadBody(req) : !read.complete || !req.readableEnded)
   }
 }
 
-/** Any Fetch-API handler, through a real `Request` and `Response`. */
+/** Any Fetch-API handler, through a real `Request` and `Response`; the body streams, so the handler decides before it is read. */
 function serveFetch(handler: StiggProxyHandler): Serve {
   const requestUrl = createUrlCache()
   return async (req, res) => {
     const method = req.method ?? 'GET'
-    const { body, complete } = await readRequestBody(req, method)
-    const init: RequestInit = { method, headers: requestHeaders(req.headers), ...(body === undefined ? {} : { body: new Uint8Array(body) }) }
+    const body = method === 'GET' || method === 'HEAD' ? undefined : parsedBodyOf(req) ?? streamOf(req)
+    const init: RequestInit & { duplex?: 'half' } = { method, headers: requestHeaders(req.headers), ...(body === undefined ? {} : { body, duplex: 'half' }) }
     const response = await handler(new Request(requestUrl(req), init))
     const payload = Buffer.from(await response.arrayBuffer())
     res.statusCode = response.status
     response.headers.forEach((value, name) => res.setHeader(name, value))
-    // Rest of an over-long body stays unread: end the connection instead of draining it.
-    if (!complete) res.setHeader('connection', 'close')
+    // A body the handler left unread (refused from the headers, or over its limit): end the
+    // connection instead of draining it.
+    if (hasUnreadBody(req)) res.setHeader('connection', 'close')
     res.end(payload)
   }
 }
 
-/** The body a parser already read, or up to MAX_BODY_BYTES + 1 bytes: enough to see it is too large. */
-function readRequestBody(req: ParsedRequest, method: string): Promise<{ body: Uint8Array | undefined; complete: boolean }> {
+/** The body a parser already read, or up to MAX_BODY_BYTES + 1 bytes (enough to see it is too large) within `timeoutMs`. */
+function readRequestBody(req: ParsedRequest, method: string, timeoutMs: number): Promise<{ body: Uint8Array | undefined; complete: boolean }> {
   if (method === 'GET' || method === 'HEAD') return Promise.resolve({ body: undefined, complete: true })
-  if (req.body !== undefined && (req.readableEnded || req._body === true)) {
-    return Promise.resolve({ body: parsedBody(req.body), complete: true })
-  }
-  return new Promise((resolve, reject) => readNodeBody(req, MAX_BODY_BYTES, (body, complete) => resolve({ body, complete }), reject))
+  const parsed = parsedBodyOf(req)
+  if (parsed !== undefined) return Promise.resolve({ body: parsed, complete: true })
+  return new Promise((resolve, reject) => {
+    // The rest of a late body is never read: the answer closes the connection.
+    const timer = setTimeout(() => reject(bodyTimeout(timeoutMs)), timeoutMs)
+    readNodeBody(
+      req,
+      MAX_BODY_BYTES,
+      (body, complete) => {
+        clearTimeout(timer)
+        resolve({ body, complete })
+      },
+      (error) => {
+        clearTimeout(timer)
+        reject(error)
+      },
+    )
+  })
+}
+
+/** What `express.json()` and similar parsers left on the request, as bytes. */
+function parsedBodyOf(req: ParsedRequest): Uint8Array | undefined {
+  return req.body !== undefined && (req.readableEnded || req._body === true) ? parsedBody(req.body) : undefined
+}
+
+/** Whether bytes of a request body may still be on the connection. */
+function hasUnreadBody(req: ParsedRequest): boolean {
+  if (req.readableEnded || req._body === true) return false
+  const length = req.headers['content-length']
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+}
+
+/** Node's request as a body stream, pulled as the handler reads it (it may never read it). */
+function streamOf(req: ParsedRequest): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.pause()
+      req.on('data', (chunk: Buffer) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        if ((controller.desiredSize ?? 0) <= 0) req.pause()
+      })
+      req.on('end', () => controller.close())
+      req.on('error', (error) => controller.error(error))
+    },
+    pull() {
+      req.resume()
+    },
+    cancel() {
+      req.pause()
+    },
+  })
 }
 
 function parsedBody(body: unknown): Uint8Array {

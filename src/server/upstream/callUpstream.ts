@@ -1,5 +1,6 @@
 import type { HttpAnswer } from '../../graphql/HttpAnswer'
-import type { UpstreamResponse, UpstreamSender } from './UpstreamSender'
+import { UpstreamTooLarge, type UpstreamResponse, type UpstreamSender } from './UpstreamSender'
+import { rebuildAnswer } from './rebuildAnswer'
 import { jsonHeaders, ProxyRefusal } from '../ProxyRefusal'
 import { retryAfterSeconds } from './retryAfterSeconds'
 import type { StiggDialect, VettedOperation } from '../dialects/StiggDialect'
@@ -25,7 +26,18 @@ export interface UpstreamConfig {
   dialect: StiggDialect
   /** Removes the key from anything the upstream sends back. */
   scrub: (text: string) => string
+  /** Pass upstream errors whole (stack traces, extensions) instead of message + path + code. */
+  exposeUpstreamErrors: boolean
 }
+
+/**
+ * The largest upstream answer read (bytes). The client's largest read (100 entitlement checks)
+ * is answered in about 30 KB; hosted subscription lists stay far below this.
+ */
+export const MAX_UPSTREAM_BYTES = 4 * 1024 * 1024
+
+/** Statuses a GraphQL-over-HTTP server answers with a GraphQL body (others are faults or mapped above). */
+const graphQLStatuses = new Set([200, 400])
 
 const TIMED_OUT = Symbol('timed out')
 
@@ -41,7 +53,9 @@ export async function callUpstream(config: UpstreamConfig, operation: VettedOper
   })
   deadline.catch(() => undefined) // rejection is observed through the races below
   const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-api-key': config.apiKey }
-  const call = config.send(headers, config.dialect.buildUpstreamBody(operation))
+  // A read may be resent once on a fresh connection when a reused one was already closed.
+  const idempotent = operation.rootFields.every((field) => field.startsWith('__') || config.dialect.queryFields.includes(field))
+  const call = config.send(headers, config.dialect.buildUpstreamBody(operation), { idempotent })
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
@@ -70,9 +84,12 @@ export async function callUpstream(config: UpstreamConfig, operation: VettedOper
     }
     let text: string
     try {
-      text = await Promise.race([response.text(), deadline])
+      text = await Promise.race([response.text(MAX_UPSTREAM_BYTES), deadline])
     } catch (error) {
       if (error === TIMED_OUT || timedOut) throw timeout()
+      if (error instanceof UpstreamTooLarge) {
+        throw new UpstreamFault(502, 'UPSTREAM_TOO_LARGE', 'Stigg answered more than the proxy reads.', `the answer exceeded ${MAX_UPSTREAM_BYTES} bytes`)
+      }
       throw new UpstreamFault(502, 'UPSTREAM_UNAVAILABLE', 'The connection to Stigg broke.', `reading the answer failed: ${describe(error)}`)
     }
     if (status === 429) {
@@ -88,12 +105,16 @@ export async function callUpstream(config: UpstreamConfig, operation: VettedOper
     if (status >= 300 && status < 400) {
       throw new UpstreamFault(502, 'UPSTREAM_BAD_RESPONSE', 'Stigg answered unexpectedly.', `upstream answered a redirect (${status}): set upstreamUrl to the final URL`)
     }
+    if (!graphQLStatuses.has(status)) {
+      // 204, 205, 404, 422…: not an answer the browser can read (and 205 with a body crashed `new Response`).
+      throw new UpstreamFault(502, 'UPSTREAM_BAD_RESPONSE', 'Stigg answered unexpectedly.', `upstream answered status ${status}, outside GraphQL over HTTP`)
+    }
     if (!body) {
       throw new UpstreamFault(502, 'UPSTREAM_BAD_RESPONSE', 'Stigg answered unexpectedly.', `upstream answered ${status} without a GraphQL JSON body`)
     }
     const mapped = config.dialect.mapResponse(body, operation)
-    // Unchanged by the dialect: the upstream's bytes go out as they came, without re-serialising.
-    return { status, headers: jsonHeaders, body: config.scrub(mapped === body ? text : JSON.stringify(mapped)) }
+    // Rebuilt, never passed through: decoded, reduced and scrubbed in both dialects.
+    return { status, headers: jsonHeaders, body: rebuildAnswer(mapped, config.scrub, config.exposeUpstreamErrors) }
   } finally {
     clearTimeout(timer)
   }

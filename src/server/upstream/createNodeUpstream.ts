@@ -1,5 +1,5 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
-import type { UpstreamResponse, UpstreamSender } from './UpstreamSender'
+import { UpstreamTooLarge, type UpstreamResponse, type UpstreamSender } from './UpstreamSender'
 
 interface HttpModule {
   Agent: new (options: { keepAlive: boolean; maxSockets?: number }) => Agent
@@ -33,27 +33,76 @@ export function createNodeUpstream(url: string): UpstreamSender | undefined {
   }
 
   const { protocol, hostname, port, path, auth } = base
-  return (headers, body) => {
+  return (headers, body, sendOptions) => {
     let request: ClientRequest | undefined
+    let aborted = false
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
-      // A literal of one fixed shape, not a spread: node:http reads these options many times per request.
-      const options: RequestOptions = { protocol, hostname, port, path, method: 'POST', agent, auth, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }
-      request = http.request(options, (res) => {
-        const retryAfter = res.headers['retry-after']
-        // Collect from the first byte: reading starts before `text()` is called.
-        const chunks: Buffer[] = []
-        const text = new Promise<string>((resolveText, rejectText) => {
-          res.on('data', (chunk: Buffer) => chunks.push(chunk))
-          res.on('end', () => resolveText(Buffer.concat(chunks).toString('utf8')))
-          res.on('error', rejectText)
-          res.on('aborted', () => rejectText(new Error('the upstream closed the connection mid-answer')))
+      const attempt = (retried: boolean): void => {
+        // A literal of one fixed shape, not a spread: node:http reads these options many times per request.
+        const options: RequestOptions = { protocol, hostname, port, path, method: 'POST', agent, auth, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }
+        let answered = false
+        const sent = http.request(options, (res) => {
+          answered = true
+          resolve(nodeResponse(res))
         })
-        text.catch(() => undefined) // observed by text() when the caller reads it
-        resolve({ status: res.statusCode ?? 502, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, text: () => text, discard: () => res.destroy() })
-      })
-      request.on('error', reject)
-      request.end(body)
+        request = sent
+        sent.on('error', (error: NodeJS.ErrnoException) => {
+          // The upstream closed an idle keep-alive connection just as it was reused: nothing
+          // reached it, so a read is sent once more on a fresh connection. Never a write.
+          if (!answered && !retried && !aborted && sendOptions?.idempotent === true && sent.reusedSocket && isStaleSocket(error)) {
+            attempt(true)
+            return
+          }
+          reject(error)
+        })
+        sent.end(body)
+      }
+      attempt(false)
     })
-    return { response, abort: () => request?.destroy(new Error('aborted')) }
+    return {
+      response,
+      abort: () => {
+        aborted = true
+        request?.destroy(new Error('aborted'))
+      },
+    }
+  }
+}
+
+const isStaleSocket = (error: NodeJS.ErrnoException): boolean => error.code === 'ECONNRESET' || error.code === 'EPIPE'
+
+function nodeResponse(res: IncomingMessage): UpstreamResponse {
+  const retryAfter = res.headers['retry-after']
+  // Collect from the first byte (reading starts before `text()` is called), up to the cap `text` is given.
+  const chunks: Buffer[] = []
+  let size = 0
+  let limit = Number.POSITIVE_INFINITY
+  let fail: ((error: Error) => void) | undefined
+  const overflow = (): void => {
+    res.destroy()
+    fail?.(new UpstreamTooLarge(limit))
+  }
+  const text = new Promise<string>((resolveText, rejectText) => {
+    fail = rejectText
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) return overflow()
+      chunks.push(chunk)
+    })
+    res.on('end', () => resolveText(Buffer.concat(chunks).toString('utf8')))
+    res.on('error', rejectText)
+    res.on('aborted', () => rejectText(new Error('the upstream closed the connection mid-answer')))
+  })
+  text.catch(() => undefined) // observed by text() when the caller reads it
+  return {
+    status: res.statusCode ?? 502,
+    retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+    text: (maxBytes) => {
+      limit = maxBytes
+      const declared = Number(res.headers['content-length'])
+      if (size > limit || (Number.isFinite(declared) && declared > limit)) overflow()
+      return text
+    },
+    discard: () => res.destroy(),
   }
 }

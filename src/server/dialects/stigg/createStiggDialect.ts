@@ -1,5 +1,6 @@
-import type { DocumentNode } from 'graphql'
+import { getOperationAST, parse, type DocumentNode } from 'graphql'
 import { LruCache } from '../../../graphql/LruCache'
+import { compileHostedPlan, type HostedPlan } from './compileHostedPlan'
 import { mapHostedResponse } from './mapHostedResponse'
 import { createSeedDialect } from '../seed/createSeedDialect'
 import type { StiggDialect, VettedOperation } from '../StiggDialect'
@@ -19,10 +20,24 @@ export function createStiggDialect(now: () => Date = () => new Date()): StiggDia
   const documents = new LruCache<string, DocumentNode>(256)
   // mapResponse gets the same operation object buildUpstreamBody translated.
   const requests = new WeakMap<VettedOperation, HostedRequest>()
+  // Compiled per vetted document text and operation name (null: a shape only the general path handles).
+  const plans = new LruCache<string, HostedPlan | null>(256)
+  const planFor = (operation: VettedOperation): HostedPlan | null => {
+    const key = `${operation.operationName ?? ''}\u0000${operation.query}`
+    let plan = plans.get(key)
+    if (plan === undefined) {
+      let document = documents.get(operation.query)
+      if (document === undefined) documents.set(operation.query, (document = parse(operation.query, { noLocation: false })))
+      const definition = getOperationAST(document, operation.operationName)
+      plan = (definition && compileHostedPlan(document, definition, seed.schema, operation.operationName)) ?? null
+      plans.set(key, plan)
+    }
+    return plan
+  }
   const hostedRequest = (operation: VettedOperation): HostedRequest => {
     let request = requests.get(operation)
     if (request === undefined) {
-      request = translateToHosted(operation, seed.schema, documents)
+      request = planFor(operation)?.translate(operation) ?? translateToHosted(operation, seed.schema, documents)
       requests.set(operation, request)
     }
     return request

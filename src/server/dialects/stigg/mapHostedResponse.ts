@@ -78,6 +78,10 @@ export function mapHostedResponse(body: Json, request: HostedRequest, schema: Gr
     )
   }
 
+  // The compiled projection answers the common shapes; anything it cannot answer exactly is executed.
+  const projected = request.project?.(results)
+  if (projected !== undefined) return unmatched.length > 0 ? { errors: unmatched, data: projected } : { data: projected }
+
   const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
     if (info.path.prev !== undefined) return defaultFieldResolver(source, args, context, info)
     const value = results.get(String(info.path.key))

@@ -32,6 +32,8 @@ export interface HostedRequest {
   calls: HostedCall[]
   document: DocumentNode
   operation: OperationDefinitionNode
+  /** The seed answer from the mapped root values, compiled per document (`compileHostedPlan`); undefined: execute. */
+  project?: (results: Map<string, unknown>) => Record<string, unknown> | undefined
 }
 
 /**
