@@ -18,6 +18,7 @@ const alias = {
   'react-stigg/emulator': src('emulator.ts'),
   'react-stigg/testing': src('testing.ts'),
   'react-stigg/vite': src('vite.ts'),
+  'react-stigg/devtools': src('devtools.ts'),
   'react-stigg': src('index.ts'),
 }
 
@@ -48,14 +49,14 @@ export default defineConfig({
     // No source maps: the output is unminified ESM that reads like the source (README, "Packaging").
     sourcemap: false,
     lib: {
-      entry: { ...entries, 'bin/emulator': src('bin/emulator.ts') },
+      entry: { ...entries, 'bin/emulator': src('bin/emulator.ts'), 'bin/codegen': src('bin/codegen.ts') },
       formats: ['es'],
     },
     rollupOptions: {
       external,
       output: {
         banner: (chunk) =>
-          chunk.name === 'bin/emulator' ? '#!/usr/bin/env node' : clientEntries.has(chunk.name) ? "'use client';" : '',
+          chunk.name.startsWith('bin/') ? '#!/usr/bin/env node' : clientEntries.has(chunk.name) ? "'use client';" : '',
       },
     },
   },

@@ -16,6 +16,13 @@ declare module 'autocannon' {
     method?: string
     headers?: Record<string, string>
     body?: string
+    requests?: Array<{ setupRequest?: (request: RequestShape) => RequestShape }>
+  }
+  interface RequestShape {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string
   }
   interface Result {
     requests: Histogram

@@ -54,6 +54,8 @@ export function createBenchProxy(upstreamUrl: string, upstreamFetch?: (request: 
     apiKey: benchApiKey,
     upstreamUrl,
     ...(upstreamFetch === undefined ? {} : { fetch: upstreamFetch }),
+    // One load generator stands for many browsers: per-customer concurrency budgets would answer 429s, not measure the proxy.
+    limits: { concurrent: false },
     identify: (request: Request) => {
       const customerId = customerFromCookie(request.headers.get('cookie'))
       return customerId === null ? null : { customerId }
@@ -88,4 +90,32 @@ export function createForwarder(upstreamUrl: string): RequestListener {
       upstream.end(body)
     })
   }
+}
+
+/** The emulator's seeded customers and default features: the distinct-read load draws from them. */
+const distinctCustomers = ['customer-free', 'customer-pro', 'customer-trial', 'customer-canceled', 'customer-paused', 'customer-enterprise']
+const distinctFeatures = ['feature-api-calls', 'feature-seats', 'feature-sso', 'feature-analytics']
+
+/**
+ * 240 different reads (6 customers × every ordered batch of 1 to 3 of 4 features), each with its
+ * customer's session cookie: far more than the connections in flight, so identical reads almost
+ * never meet and the proxy's in-flight sharing cannot hide the cost of its checks.
+ */
+export function distinctReads(): Array<{ body: string; cookie: string }> {
+  const batches: string[][] = []
+  const grow = (batch: string[]) => {
+    if (batch.length > 0) batches.push(batch)
+    if (batch.length === 3) return
+    for (const feature of distinctFeatures) if (!batch.includes(feature)) grow([...batch, feature])
+  }
+  grow([])
+  return distinctCustomers.flatMap((customerId) =>
+    batches.map((features) => ({
+      body: JSON.stringify({
+        query: entitlementsDocument(features.length),
+        variables: Object.fromEntries([['customerId', customerId], ...features.map((feature, i) => [`f${i}`, feature])]),
+      }),
+      cookie: `stigg-bench-session=${customerId}`,
+    })),
+  )
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
-import { benchApiKey, entitlementRequestBody, sessionCookie } from './fixtures'
+import { benchApiKey, distinctReads, entitlementRequestBody, sessionCookie } from './fixtures'
 import { sequentialOverhead } from './sequentialOverhead'
 import { spawnServer, type ChildServer } from './spawnServer'
 
@@ -28,9 +28,11 @@ export interface HttpFigures {
   proxy: LoadFigures
   /** Diagnostic: proxy → emulator with a `fetch` option (the Fetch-API upstream path edge runtimes take). */
   proxyFetch: LoadFigures
-  /** The floor: a no-check keep-alive forwarder → emulator. */
+  /** The floor: a no-check keep-alive forwarder → emulator, distinct reads. */
   forwarder: LoadFigures
-  /** The proxy process's CPU per request ÷ the forwarder process's, same load. */
+  /** Proxy → emulator on the same distinct reads as the forwarder (in-flight sharing cannot help). */
+  proxyDistinct: LoadFigures
+  /** The proxy process's CPU per request ÷ the forwarder process's, on the same distinct reads. */
   cpuVsForwarder: number
   /** emulator rps / bare rps. */
   emulatorThroughputRatio: number
@@ -47,6 +49,26 @@ export interface Target {
   body: string
   /** The server processes that answer this target, for CPU accounting. */
   chain: Array<{ name: string; pid: number | undefined }>
+  /** When set, requests rotate through these bodies (and cookies) instead of repeating `body`. */
+  rotate?: Array<{ body: string; cookie: string }>
+}
+
+/** autocannon options for a target: one fixed body, or a rotation through `target.rotate`. */
+function loadOptions(target: Target) {
+  const { rotate } = target
+  if (rotate === undefined) return { url: target.url, method: 'POST', headers: target.headers, body: target.body }
+  let next = 0
+  return {
+    url: target.url,
+    requests: [
+      {
+        setupRequest: (request: { headers?: Record<string, string> }) => {
+          const read = rotate[next++ % rotate.length]!
+          return { ...request, method: 'POST', body: read.body, headers: { ...target.headers, cookie: read.cookie } }
+        },
+      },
+    ],
+  }
 }
 
 /** The emulator may answer its base URL or its GraphQL endpoint; requests go to the endpoint. */
@@ -65,7 +87,7 @@ async function preflight(name: string, target: Target): Promise<void> {
 
 async function warmUp(target: Target, connections: number): Promise<void> {
   // Unmeasured: JIT and the document caches warm up outside the figures.
-  await autocannon({ url: target.url, method: 'POST', headers: target.headers, body: target.body, connections, duration: 1 })
+  await autocannon({ ...loadOptions(target), connections, duration: 1 })
 }
 
 /** CPU seconds a process has used so far (utime + stime of all its threads), or undefined off Linux. */
@@ -83,7 +105,7 @@ function cpuSeconds(pid: number | undefined): number | undefined {
 async function load(target: Target, connections: number, duration: number): Promise<LoadFigures> {
   const processes = [...target.chain, { name: 'load generator', pid: process.pid }]
   const before = processes.map(({ pid }) => cpuSeconds(pid))
-  const result = await autocannon({ url: target.url, method: 'POST', headers: target.headers, body: target.body, connections, duration })
+  const result = await autocannon({ ...loadOptions(target), connections, duration })
   const answered = result['2xx']
   const cpuMicrosPerRequest: Record<string, number> = {}
   processes.forEach(({ name, pid }, i) => {
@@ -134,8 +156,10 @@ export async function measureHttp(options: { durationSeconds: number; connection
     const emulatorTarget: Target = { url: emulatorUrl, headers: { ...json, 'x-api-key': benchApiKey }, body, chain: [emulatorProcess] }
     const proxyTarget: Target = { url: proxy.url, headers: { ...json, cookie: sessionCookie }, body, chain: [{ name: 'proxy', pid: proxy.pid }, emulatorProcess] }
     const proxyFetchTarget: Target = { ...proxyTarget, url: proxyFetch.url, chain: [{ name: 'proxy', pid: proxyFetch.pid }, emulatorProcess] }
-    const forwarderTarget: Target = { url: forwarder.url, headers: json, body, chain: [{ name: 'forwarder', pid: forwarder.pid }, emulatorProcess] }
-    const targets = [bareTarget, emulatorTarget, proxyTarget, proxyFetchTarget, forwarderTarget]
+    const rotate = distinctReads()
+    const forwarderTarget: Target = { url: forwarder.url, headers: json, body, rotate, chain: [{ name: 'forwarder', pid: forwarder.pid }, emulatorProcess] }
+    const proxyDistinctTarget: Target = { ...proxyTarget, rotate }
+    const targets = [bareTarget, emulatorTarget, proxyTarget, proxyFetchTarget, forwarderTarget, proxyDistinctTarget]
     await preflight('bare server', bareTarget)
     await preflight('emulator', emulatorTarget)
     await preflight('proxy → emulator', proxyTarget)
@@ -149,7 +173,8 @@ export async function measureHttp(options: { durationSeconds: number; connection
     for (let round = 0; round < 2; round++) {
       for (const [i, target] of targets.entries()) rounds[i]!.push(await load(target, connections, durationSeconds / 2))
     }
-    const [bareFigures, emulatorFigures, proxyFigures, proxyFetchFigures, forwarderFigures] = rounds.map(fastest) as [
+    const [bareFigures, emulatorFigures, proxyFigures, proxyFetchFigures, forwarderFigures, proxyDistinctFigures] = rounds.map(fastest) as [
+      LoadFigures,
       LoadFigures,
       LoadFigures,
       LoadFigures,
@@ -165,7 +190,8 @@ export async function measureHttp(options: { durationSeconds: number; connection
       proxy: proxyFigures,
       proxyFetch: proxyFetchFigures,
       forwarder: forwarderFigures,
-      cpuVsForwarder: (proxyFigures.cpuMicrosPerRequest['proxy'] ?? Number.NaN) / (forwarderFigures.cpuMicrosPerRequest['forwarder'] ?? Number.NaN),
+      proxyDistinct: proxyDistinctFigures,
+      cpuVsForwarder: (proxyDistinctFigures.cpuMicrosPerRequest['proxy'] ?? Number.NaN) / (forwarderFigures.cpuMicrosPerRequest['forwarder'] ?? Number.NaN),
       emulatorThroughputRatio: emulatorFigures.rps / bareFigures.rps,
       proxyThroughputRatio: proxyFigures.rps / emulatorFigures.rps,
       proxyOverheadP50Ms: sequential.proxyP50Ms - sequential.emulatorP50Ms,

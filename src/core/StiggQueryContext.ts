@@ -17,6 +17,16 @@ export interface StiggQueryContext {
    * @default true
    */
   retry?: boolean
+  /**
+   * Refetch stale data when the window regains focus (`'always'`: even fresh data).
+   * @default the QueryClient's default (TanStack: true)
+   */
+  refetchOnWindowFocus?: boolean | 'always'
+  /**
+   * Refetch every this many ms while the tab is visible (paused when hidden); false: never.
+   * @default the QueryClient's default (TanStack: false)
+   */
+  refetchInterval?: number | false
   /** No network at all: queries are disabled, mutations reject with `OFFLINE`. */
   offline?: boolean
   /** Told about every failed mutation, once, after its retries (the provider's `onError`). */
@@ -42,6 +52,8 @@ export function queryDefaults(ctx: StiggQueryContext, customerId: string | null)
   return {
     enabled: customerId !== null && ctx.offline !== true,
     staleTime: ctx.staleTime ?? defaultStaleTime,
+    refetchOnWindowFocus: ctx.refetchOnWindowFocus,
+    refetchInterval: ctx.refetchInterval,
     retry: ctx.retry === false ? (false as const) : shouldRetry,
     retryDelay,
   }

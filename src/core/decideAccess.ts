@@ -1,3 +1,4 @@
+import { StiggError } from './StiggError'
 import { toDate } from './toDate'
 import type { Entitlement, EntitlementData, ResetPeriod } from './types'
 
@@ -8,6 +9,11 @@ export interface DecideAccessOptions {
    * @default 1
    */
   requestedUsage?: number
+  /**
+   * Also require a numeric feature's configured value to be at least this (e.g. 10 seats); an
+   * unlimited feature always meets it, a feature with no value never does. Not finite: `BAD_INPUT`.
+   */
+  minValue?: number
 }
 
 /** Seed `MONTHLY` and hosted `MONTH` both become `MONTH`; anything unknown becomes null. */
@@ -38,6 +44,13 @@ export function decideAccess(data: EntitlementData, options: DecideAccessOptions
         : 'react-stigg: requestedUsage',
     )
   }
+  const { minValue } = options
+  if (minValue !== undefined && !Number.isFinite(minValue)) {
+    throw new StiggError(
+      process.env.NODE_ENV !== 'production' ? `react-stigg: minValue for '${data.featureId}' must be a finite number, got ${String(minValue)}.` : '',
+      { code: 'BAD_INPUT' },
+    )
+  }
   const inPlan = data.isGranted || data.accessDeniedReason === 'RequestedUsageExceedingLimit'
   const featureType = data.feature?.featureType
   // A numeric feature is a configured value, not a meter: in the plan means access, like a boolean.
@@ -46,19 +59,22 @@ export function decideAccess(data: EntitlementData, options: DecideAccessOptions
   const limit = data.usageLimit
   // Unlimited, boolean or not in the plan: nothing left to count down.
   const remaining = limit === null || (inPlan && isBoolean) ? null : Math.max(0, limit - data.currentUsage)
-  const hasAccess = inPlan && (isBoolean || limit === null || data.currentUsage + requestedUsage <= limit)
+  const isUnlimited = inPlan && (isNumeric ? data.value == null : !isBoolean && limit === null)
+  const enoughValue = minValue === undefined || isUnlimited || (data.value ?? -Infinity) >= minValue
+  const hasAccess = inPlan && enoughValue && (isBoolean || limit === null || data.currentUsage + requestedUsage <= limit)
   return {
     featureId: data.featureId,
     isGranted: inPlan,
     hasAccess,
-    isUnlimited: inPlan && (isNumeric ? data.value == null : !isBoolean && limit === null),
+    isUnlimited,
     usageLimit: isBoolean ? null : limit,
     currentUsage: data.currentUsage,
     remaining,
     requestedUsage,
     resetPeriod: normaliseResetPeriod(data.resetPeriod),
     usagePeriodEnd: toDate(data.usagePeriodEnd),
-    accessDeniedReason: hasAccess ? null : inPlan ? 'RequestedUsageExceedingLimit' : (data.accessDeniedReason ?? 'Unknown'),
+    // Hosted Stigg's name for a configured value that does not meet the request.
+    accessDeniedReason: hasAccess ? null : !inPlan ? (data.accessDeniedReason ?? 'Unknown') : enoughValue ? 'RequestedUsageExceedingLimit' : 'RequestedValuesMismatch',
     isFallback: false,
     feature: data.feature,
     // Upstreams send a value only for numeric features.

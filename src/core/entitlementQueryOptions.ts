@@ -9,6 +9,8 @@ export interface StiggQueryOptions<TData, TKey extends readonly unknown[]> {
   queryFn: () => Promise<TData>
   enabled: boolean
   staleTime: number
+  refetchOnWindowFocus: boolean | 'always' | undefined
+  refetchInterval: number | false | undefined
   retry: false | ((failureCount: number, error: StiggError) => boolean)
   retryDelay: (failureCount: number, error: StiggError) => number
 }

@@ -24,27 +24,26 @@ export interface GraphQLClientLike {
  * @example
  * createStiggClient({ url: 'https://api.example.com/graphql', fetch: graphQLClientFetch(new GraphQLClient(url)) })
  */
-export function graphQLClientFetch(client: GraphQLClientLike, prop = 'client'): typeof fetch {
-  if (typeof (client as Partial<GraphQLClientLike> | null)?.rawRequest !== 'function') {
+export function graphQLClientFetch(client: GraphQLClientLike, prop: string): typeof fetch {
+  // Development only: production skips the check (bytes on every page) and fails at the first request.
+  if (process.env.NODE_ENV !== 'production' && typeof (client as Partial<GraphQLClientLike> | null)?.rawRequest !== 'function') {
     throw new StiggError(
-      process.env.NODE_ENV !== 'production'
-        ? `react-stigg: \`${prop}\` must be a graphql-request GraphQLClient (an object with rawRequest), got ${String(client)}; or pass \`url\` for the built-in fetch transport.`
-        : '',
+      `react-stigg: \`${prop}\` must be a graphql-request GraphQLClient (an object with rawRequest), got ${String(client)}; or pass \`url\` for the built-in fetch transport.`,
       { code: 'BAD_INPUT' },
     )
   }
-  return async (_input, init) => {
-    const { query, variables } = JSON.parse(init!.body as string) as { query: string; variables: Record<string, unknown> }
-    let answer: { status: number; headers?: Headers; body?: string }
-    try {
-      answer = await client.rawRequest({ query, variables, requestHeaders: init!.headers as Headers, signal: init!.signal! })
-    } catch (error) {
-      const response = (error as { response?: typeof answer } | null)?.response
-      // A 2xx body graphql-request could not read (not JSON): what the built-in transport calls BAD_RESPONSE.
-      if (response) answer = response
-      else if (error instanceof SyntaxError || /^Invalid execution result/.test((error as Error | null)?.message ?? '')) answer = { status: 200 }
-      else throw error
-    }
-    return new Response(answer.body || null, { status: answer.status, headers: answer.headers })
-  }
+  return (_input, init) =>
+    client
+      // The body is react-stigg's own JSON ({ query, variables, operationName }): graphql-request sends it again.
+      .rawRequest({ ...(JSON.parse(init!.body as string) as { query: string }), requestHeaders: init!.headers!, signal: init!.signal! })
+      .catch((error: { response?: GraphQLClientAnswer } | null) => {
+        if (error?.response) return error.response
+        // No answer at all (network, abort) stays an error; anything else graphql-request could
+        // not read (a 2xx that is not JSON) is what the built-in transport calls BAD_RESPONSE.
+        if (error instanceof TypeError || init!.signal?.aborted) throw error
+        return { status: 200 }
+      })
+      .then((answer: GraphQLClientAnswer) => new Response(answer.body, answer))
 }
+
+type GraphQLClientAnswer = { status: number; headers?: Headers; body?: string }

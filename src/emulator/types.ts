@@ -1,4 +1,5 @@
 import type { Catalog } from './Catalog'
+import type { UsageMeasurement } from '../core/types'
 
 export type EmulatorSubscriptionStatus = 'ACTIVE' | 'TRIAL' | 'PAUSED' | 'CANCELED'
 
@@ -44,15 +45,8 @@ export interface UsageEventRecord {
   timestamp: string
 }
 
-/** What `reportUsage` answered, kept per idempotency key. */
-export interface MeasurementRecord {
-  id: string
-  customerId: string
-  featureId: string
-  currentUsage: number
-  usagePeriodEnd: string | null
-  timestamp: string
-}
+/** What `reportUsage` answered, kept per idempotency key: the seed contract's measurement, as the client reads it. */
+export type MeasurementRecord = UsageMeasurement
 
 /** The emulator's whole state, plain JSON; what `admin.snapshot()` returns and `--data` stores. */
 export interface EmulatorState {

@@ -3,6 +3,12 @@ import { createContext, useContext } from 'react'
 import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import type { StiggQueryContext } from '../core/StiggQueryContext'
 
+/** Which cached Stigg data `invalidate` refetches. */
+export interface StiggInvalidateFilter {
+  /** Only these features' entitlements; everything of the customer when omitted. */
+  featureIds?: readonly string[]
+}
+
 /** What `<StiggProvider>` shares with the hooks. */
 export interface StiggContextValue extends StiggQueryContext {
   customerId: string | null
@@ -11,8 +17,8 @@ export interface StiggContextValue extends StiggQueryContext {
   offline: boolean
   fallbackEntitlements: Readonly<Record<string, FallbackEntitlement>> | undefined
   locale: string | undefined
-  /** Refetches everything cached for the current customer. */
-  invalidate: () => Promise<void>
+  /** Refetches everything cached for the current customer, or only these features' entitlements. */
+  invalidate: (filter?: StiggInvalidateFilter) => Promise<void>
 }
 
 export const StiggContext = createContext<StiggContextValue | undefined>(undefined)

@@ -39,6 +39,18 @@ export interface StiggProviderProps {
    * @default 30_000
    */
   staleTime?: number
+  /**
+   * Refetch stale Stigg data when the window regains focus; `'always'` even fresh data. Hooks
+   * may override it.
+   * @default the QueryClient's `refetchOnWindowFocus` (TanStack: true)
+   */
+  refetchOnWindowFocus?: boolean | 'always'
+  /**
+   * Refetch Stigg data every this many ms while the tab is visible; paused while it is hidden
+   * (TanStack's `refetchIntervalInBackground: false`). Hooks may override it.
+   * @default the QueryClient's `refetchInterval` (TanStack: false)
+   */
+  refetchInterval?: number | false
   /** Sent with every request; a function is called per request. */
   headers?: HeadersInit | (() => HeadersInit)
   /** @default globalThis.fetch */
@@ -83,6 +95,9 @@ export function StiggProvider(props: StiggProviderProps) {
   }, [url, graphQLClient])
   const defaults = queryClient.getDefaultOptions()
   const retry = defaults.queries?.retry !== false && defaults.mutations?.retry !== false
+  // Unset props keep the QueryClient's own defaults (an undefined option would override them).
+  const refetchOnWindowFocus = props.refetchOnWindowFocus ?? (defaults.queries?.refetchOnWindowFocus as StiggContextValue['refetchOnWindowFocus'])
+  const refetchInterval = props.refetchInterval ?? (defaults.queries?.refetchInterval as StiggContextValue['refetchInterval'])
 
   useEffect(() => {
     // Other customers' entries must go: in-flight answers are cancelled (discarded), cached ones removed.
@@ -114,14 +129,21 @@ export function StiggProvider(props: StiggProviderProps) {
       customerId,
       queryClient,
       staleTime,
+      refetchOnWindowFocus,
+      refetchInterval,
       offline,
       retry,
       fallbackEntitlements,
       locale,
       onError: (error: StiggError) => latest.current.onError?.(error),
-      invalidate: () => queryClient.invalidateQueries({ queryKey: stiggKeys.customer(customerId) }),
+      invalidate: (filter) =>
+        queryClient.invalidateQueries({
+          queryKey: stiggKeys.customer(customerId),
+          // Entitlement keys end with the feature id (stiggKeys.entitlement).
+          predicate: filter?.featureIds && ((query) => filter.featureIds!.includes(query.queryKey[3] as string)),
+        }),
     }),
-    [client, batcher, customerId, queryClient, staleTime, offline, retry, fallbackEntitlements, locale],
+    [client, batcher, customerId, queryClient, staleTime, refetchOnWindowFocus, refetchInterval, offline, retry, fallbackEntitlements, locale],
   )
   return <StiggContext.Provider value={value}>{children}</StiggContext.Provider>
 }

@@ -22,17 +22,20 @@ export interface EntitlementQuery {
 export function useEntitlementQueries(
   hook: string,
   featureIds: readonly string[],
-  options: { requestedUsage?: number; enabled?: boolean },
+  options: { requestedUsage?: number; minValue?: number; enabled?: boolean; refetchOnWindowFocus?: boolean | 'always'; refetchInterval?: number | false },
   fallbacks?: Readonly<Record<string, FallbackEntitlement | undefined>>,
 ): EntitlementQuery[] {
   const ctx = useStiggContext(hook)
   const requestedUsage = validRequestedUsage(hook, featureIds, options.requestedUsage)
-  const select = useCallback((data: EntitlementData) => decideAccess(data, { requestedUsage }), [requestedUsage])
+  const { minValue } = options
+  // A bad minValue throws StiggError BAD_INPUT from here: the hook's error, the gate's `error` state.
+  const select = useCallback((data: EntitlementData) => decideAccess(data, { requestedUsage, minValue }), [requestedUsage, minValue])
   const queries = useQueries(
     {
       queries: featureIds.map((featureId) => {
         const base = entitlementQueryOptions(ctx, { customerId: ctx.customerId, featureId })
-        return { ...base, enabled: base.enabled && options.enabled !== false, select }
+        const { refetchOnWindowFocus = base.refetchOnWindowFocus, refetchInterval = base.refetchInterval } = options
+        return { ...base, enabled: base.enabled && options.enabled !== false, select, refetchOnWindowFocus, refetchInterval }
       }),
     },
     ctx.queryClient,

@@ -7,8 +7,17 @@ import { summarizeEntitlements, useEntitlementQueries } from './useEntitlementQu
 export interface UseEntitlementsOptions {
   /** @default 1 */
   requestedUsage?: number
+  /**
+   * For numeric features: also require the configured value to be at least this (10 seats);
+   * unlimited always meets it. Not finite: the hook fails with `BAD_INPUT`.
+   */
+  minValue?: number
   /** @default true */
   enabled?: boolean
+  /** Overrides the provider's `refetchOnWindowFocus` for this hook. */
+  refetchOnWindowFocus?: boolean | 'always'
+  /** Overrides the provider's `refetchInterval` for this hook (paused while the tab is hidden). */
+  refetchInterval?: number | false
   /** Per-feature fallbacks; win over the provider's `fallbackEntitlements`. */
   fallback?: Readonly<Record<string, FallbackEntitlement>>
 }

@@ -1,14 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { StiggClient } from '../core/createStiggClient'
-import { useStiggContext } from './StiggContext'
+import { useStiggContext, type StiggInvalidateFilter } from './StiggContext'
 
 /** What {@link useStigg} returns. */
 export interface UseStiggResult {
   client: StiggClient
   customerId: string | null
   queryClient: QueryClient
-  /** Refetches everything cached for the current customer (e.g. after a plan change). */
-  invalidate: () => Promise<void>
+  /**
+   * Refetches what is cached for the current customer: everything (after a plan change), or only
+   * `featureIds`' entitlements (after the app changed something they count, e.g. added a seat).
+   * Mounted hooks refetch at once; others on their next mount.
+   * @example await invalidate({ featureIds: ['feature-seats'] })
+   */
+  invalidate: (filter?: StiggInvalidateFilter) => Promise<void>
   /** The provider's `locale`, for formatting numbers and dates. */
   locale: string | undefined
 }

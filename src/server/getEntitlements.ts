@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core'
 import { createStiggClient, type StiggClient } from '../core/createStiggClient'
-import { decideAccess } from '../core/decideAccess'
+import { decideAccess, type DecideAccessOptions } from '../core/decideAccess'
 import { prefetchEntitlements } from '../core/prefetchEntitlements'
 import { StiggError } from '../core/StiggError'
 import type { Entitlement } from '../core/types'
@@ -9,12 +9,7 @@ import type { ProxyPipeline } from './createProxyPipeline'
 import { ProxyRefusal } from './ProxyRefusal'
 
 /** Options of `getEntitlements` (see {@link createStiggServer}). */
-export interface GetEntitlementsOptions {
-  /**
-   * The usage about to be added, as in `useEntitlement`; 0 asks "is the feature in the plan at all".
-   * @default 1
-   */
-  requestedUsage?: number
+export interface GetEntitlementsOptions extends DecideAccessOptions {
   /**
    * Fills this QueryClient under `stiggKeys`, so `dehydrate(queryClient)` + `<HydrationBoundary>`
    * render the same answers in the browser without a request for these features.
@@ -53,7 +48,7 @@ export async function getEntitlements(
     : await client.getEntitlements(customerId, featureIds)
   for (const [featureId, result] of Object.entries(results)) {
     if (result instanceof StiggError) answer.errors[featureId] = result
-    else answer.entitlements[featureId] = decideAccess(result, { requestedUsage: options.requestedUsage })
+    else answer.entitlements[featureId] = decideAccess(result, options)
   }
   return answer
 }

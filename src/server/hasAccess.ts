@@ -1,11 +1,9 @@
+import type { DecideAccessOptions } from '../core/decideAccess'
 import type { ProxyPipeline } from './createProxyPipeline'
 import { getEntitlements } from './getEntitlements'
 
-/** Options of `hasAccess` (see {@link createStiggServer}). */
-export interface HasAccessOptions {
-  /** @default 1 */
-  requestedUsage?: number
-}
+/** Options of `hasAccess` (see {@link createStiggServer}): `requestedUsage` and `minValue`, as in the hooks. */
+export type HasAccessOptions = DecideAccessOptions
 
 /**
  * True when the request's customer may use `featureId` now; false when signed out or denied.

@@ -25,7 +25,7 @@ const proxy = () =>
     dialect: 'stigg',
     fetch: emulator.fetch,
     identify: (request) => ({ customerId: request.headers.get('x-customer') ?? 'customer-pro' }),
-    allow: { reportUsage: { maxValue: 50 }, provisionCustomer: true },
+    allow: { reportUsage: { maxValue: 50 }, provisionCustomer: { plans: ['plan-pro'], trial: true } },
   })
 
 async function send(query: string, variables: Record<string, unknown>, customer = 'customer-pro') {
@@ -47,7 +47,7 @@ describe("every document dialect 'stigg' sends validates against the generated h
     }
     expect((await send(subscriptions, { customerId: 'customer-pro' })).status).toBe(200)
     expect((await send(reportUsage, { input: { customerId: 'customer-pro', featureId: 'feature-api-calls', value: 3, idempotencyKey: 'report-123456789' } })).status).toBe(200)
-    for (const subscriptionParams of [undefined, { planId: 'plan-pro', status: 'ACTIVE' }, { planId: 'plan-pro', status: 'TRIAL', trialEndDate: '2030-01-01T00:00:00.000Z', startDate: '2029-12-01T00:00:00.000Z' }]) {
+    for (const subscriptionParams of [undefined, { planId: 'plan-pro', status: 'ACTIVE' }, { planId: 'plan-pro', status: 'TRIAL', trialEndDate: new Date(Date.now() + 30 * 86_400_000).toISOString() }]) {
       const customerId = `customer-${Math.random().toString(36).slice(2)}`
       const input = subscriptionParams ? { customerId, name: 'N', email: 'n@example.com', subscriptionParams } : { customerId }
       expect((await send(provision, { input }, customerId)).status).toBe(200)

@@ -20,7 +20,7 @@ const config = resolveProxyOptions({
   upstreamUrl: 'http://127.0.0.1/graphql',
   identify: () => null,
   dialect: 'stigg',
-  allow: { reportUsage: { maxValue: 100 }, provisionCustomer: true },
+  allow: { reportUsage: { maxValue: 100 }, provisionCustomer: { plans: ['plan-pro'], trial: true } },
 })
 const firewall = createFirewall(config.dialect, config.allow)
 

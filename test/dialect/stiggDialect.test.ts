@@ -36,7 +36,7 @@ function proxyFor(dialect: StiggDialectName, fetch: (request: Request) => Promis
     dialect,
     fetch,
     identify: (request) => ({ customerId: request.headers.get('x-customer') ?? 'customer-free' }),
-    allow: { reportUsage: { maxValue: 50 }, provisionCustomer: true },
+    allow: { reportUsage: { maxValue: 50 }, provisionCustomer: { plans: ['plan-free', 'plan-pro'], trial: true } },
     onEvent: (event) => events.push(event),
   })
 }
@@ -137,7 +137,7 @@ describe("dialect 'stigg' against the emulator's hosted schema", () => {
     expect(emulator.requests[0]?.variables).toEqual({ v0: { customerId: 'customer-free', featureId: 'feature-api-calls', value: 5 } })
   })
 
-  it('provisions with subscriptionParams: TRIAL becomes a trial override; PAUSED is refused before sending', async () => {
+  it('provisions with subscriptionParams: TRIAL becomes a trial override; PAUSED is refused by the firewall before sending', async () => {
     const proxy = proxyFor('stigg')
     const trialEndDate = '2026-03-24T12:00:00.000Z'
     const input = { customerId: 'customer-new', name: 'New Co', subscriptionParams: { planId: 'plan-pro', status: 'TRIAL', trialEndDate } }
@@ -152,8 +152,9 @@ describe("dialect 'stigg' against the emulator's hosted schema", () => {
     })
     expect((emulator.requests[0]?.variables as any).v0.subscriptionParams).toEqual({ planId: 'plan-pro', trialOverrideConfiguration: { isTrial: true, trialEndDate } })
     const paused = await send(proxy, provision, { input: { customerId: 'customer-x', subscriptionParams: { planId: 'plan-pro', status: 'PAUSED' } } }, 'customer-x')
-    expect(paused.status).toBe(400)
-    expect(paused.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } })
+    // allow.provisionCustomer lets the browser start a plan as the plan defines it, never PAUSED.
+    expect(paused.status).toBe(403)
+    expect(paused.body.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } })
     expect(paused.body.errors?.[0]?.message).toMatch(/PAUSED/)
     expect(emulator.requests).toHaveLength(1)
   })

@@ -65,6 +65,10 @@ const entries: Record<string, { load: () => Promise<object>; exports: string[] }
     load: () => import('react-stigg/testing'),
     exports: ['StiggTestProvider', 'catalogFromEntitlements', 'createTestStigg'],
   },
+  'react-stigg/devtools': {
+    load: () => import('react-stigg/devtools'),
+    exports: ['StiggDevtools'],
+  },
 }
 
 describe('entry exports', () => {

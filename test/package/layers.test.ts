@@ -33,14 +33,14 @@ describe('layers', () => {
   })
 
   it('keeps the browser layers away from server and emulator code', () => {
-    const offending = ['core', 'react', 'components'].flatMap(importsOf).filter(({ specifier }) =>
-      /(^|\/)(server|emulator)(\/|$)|^node:|^react-stigg\/(server|emulator)/.test(specifier),
+    const offending = ['core', 'react', 'components', 'devtools'].flatMap(importsOf).filter(({ specifier }) =>
+      /(^|\/)(server|emulator|vite)(\/|$)|^node:|^react-stigg\/(server|emulator|vite)/.test(specifier),
     )
     expect(offending).toEqual([])
   })
 
   it('keeps graphql out of the browser entry (types only)', () => {
-    const offending = ['core', 'react', 'components']
+    const offending = ['core', 'react', 'components', 'devtools']
       .flatMap(importsOf)
       .filter(({ specifier, typeOnly }) => !typeOnly && /^graphql($|\/)/.test(specifier))
     expect(offending).toEqual([])

@@ -57,6 +57,21 @@ const unsupported = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }
 const tooLarge = { status: 413, code: 'PAYLOAD_TOO_LARGE' }
 const ok = { status: 200, code: '—' }
 
+/**
+ * Aliases × fragments (issue 19): `roots` aliased entitlement reads, each spreading F with `middle`
+ * aliased `feature { ...G }`, G with `leaves` aliased scalars. 100 × 100 × 100 is a 10 KB request
+ * of depth 3 asking for a million fields.
+ */
+export const amplified = (roots = 100, middle = 100, leaves = 100): string =>
+  `{ ${Array.from({ length: roots }, (_, i) => `r${i}: customerEntitlement(customerId: "${ME}", featureId: "feature-sso") { ...F }`).join(' ')} }` +
+  ` fragment F on Entitlement { ${Array.from({ length: middle }, (_, i) => `m${i}: feature { ...G }`).join(' ')} }` +
+  ` fragment G on Feature { ${Array.from({ length: leaves }, (_, i) => `l${i}: id`).join(' ')} }`
+
+/** Fragments spreading fragments `depth` deep, each spreading the next twice (2^depth fields at the bottom). */
+export const spreadChain = (depth: number): string =>
+  `{ customerEntitlement(customerId: "${ME}", featureId: "feature-sso") { ...A0 } }` +
+  Array.from({ length: depth }, (_, i) => (i === depth - 1 ? ` fragment A${i} on Entitlement { isGranted }` : ` fragment A${i} on Entitlement { isGranted ...A${i + 1} }`)).join('')
+
 /** A valid query for ME padded with a comment to more than 64 KB. */
 const oversized = () => gql(`# ${'x'.repeat(70 * 1024)}\n{ ${entitlement(ME)} }`)
 
@@ -205,6 +220,20 @@ export const attacks: Attack[] = [
     build: () => ({ body: gql(`{ __typename ${'@skip(if: false) '.repeat(300)}}`) }) },
 
   // --- transport
+  { id: 'S13', category: 'cost', threat: 'Aliases × fragments amplification (issue 19): a 10 KB, depth-3 request asking for a million fields', request: '100 root aliases `{ ...F }`, F = 100 × `feature { ...G }`, G = 100 aliased scalars', expect: tooComplex,
+    build: () => ({ body: gql(amplified()) }) },
+  { id: 'S14', category: 'cost', threat: 'Amplification at the token limit (12.9 M fields from one 19 KB request)', request: '`amplified(100, 230, 560)` under 5,000 tokens', expect: tooComplex,
+    build: () => ({ body: gql(amplified(100, 230, 560)) }) },
+  { id: 'S15', category: 'cost', threat: 'Fragment spreads nested 12 deep', request: '`...A0` → `...A1` → … `...A11`', expect: tooComplex,
+    build: () => ({ body: gql(spreadChain(12)) }) },
+  { id: 'O09', category: 'operation', threat: 'Dust usage below the minimum (5e-324 passes a "> 0" check)', request: '`reportUsage` value `5e-324`', expect: forbidden,
+    build: () => ({ body: gql(reportUsageDocument, { input: { customerId: ME, featureId: 'feature-api-calls', value: 5e-324 } }) }) },
+  { id: 'O10', category: 'operation', threat: 'Self sign-up starting a plan the server does not offer', request: '`provisionCustomer(subscriptionParams: { planId: "plan-enterprise" })`, allowed plans: plan-free', expect: forbidden,
+    build: () => ({ proxy: 'open', body: gql(`mutation { provisionCustomer(input: { customerId: "${ME}", subscriptionParams: { planId: "plan-enterprise" } }) { customer { id } } }`) }) },
+  { id: 'O11', category: 'operation', threat: 'Self sign-up starting an allowed plan as a trial when trials are off', request: '`subscriptionParams: { planId: "plan-free", status: TRIAL }`, `trial` not allowed', expect: forbidden,
+    build: () => ({ proxy: 'open', body: gql(`mutation { provisionCustomer(input: { customerId: "${ME}", subscriptionParams: { planId: "plan-free", status: TRIAL } }) { customer { id } } }`) }) },
+  { id: 'O12', category: 'operation', threat: 'Self sign-up choosing its own subscription end date', request: '`subscriptionParams: { planId: "plan-free", endDate: "2099-01-01" }`', expect: forbidden,
+    build: () => ({ proxy: 'open', body: gql(`mutation { provisionCustomer(input: { customerId: "${ME}", subscriptionParams: { planId: "plan-free", endDate: "2099-01-01T00:00:00Z" } }) { customer { id } } }`) }) },
   { id: 'T01', category: 'transport', threat: 'No signed-in customer', request: 'valid read, no session cookie', expect: { status: 401, code: 'UNAUTHENTICATED' },
     build: () => ({ headers: { 'content-type': 'application/json' }, body: gql(`{ ${entitlement(ME)} }`) }) },
   { id: 'T02', category: 'transport', threat: 'GET with the query in the URL (CSRF via <img>, cache poisoning)', request: '`GET /graphql?query={…}`', expect: { status: 405, code: 'METHOD_NOT_ALLOWED' },

@@ -26,7 +26,7 @@ beforeAll(async () => {
   upstream = await startEmulator({ apiKey: KEY })
   const base = { apiKey: KEY, upstreamUrl: upstream.url, identify, onEvent: (event: StiggProxyEvent) => events.push(event) }
   proxies.default = createStiggProxy({ ...base, allow: { reportUsage: { maxValue: 1000 } } })
-  proxies.open = createStiggProxy({ ...base, allow: { reportUsage: { maxValue: 1000 }, provisionCustomer: true, introspection: true } })
+  proxies.open = createStiggProxy({ ...base, allow: { reportUsage: { maxValue: 1000 }, provisionCustomer: { plans: ['plan-free'] }, introspection: true } })
   const handlers = { default: toNodeHandler(proxies.default), open: toNodeHandler(proxies.open) }
   server = createServer((req, res) => (req.headers['x-proxy'] === 'open' ? handlers.open : handlers.default)(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

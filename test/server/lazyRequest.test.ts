@@ -16,6 +16,23 @@ describe('lazyRequest', () => {
     expect(request.bodyUsed).toBe(false)
   })
 
+  it('its headers answer get/has from the record and behave as real Headers for everything else', () => {
+    const headers = lazyRequest(url, 'POST', { cookie: 'sid=c', 'content-type': 'application/json' }).headers
+    expect(headers).toBeInstanceOf(Headers)
+    expect(headers.get('Content-Type')).toBe('application/json')
+    expect(headers.get('x-missing')).toBeNull()
+    expect(headers.has('COOKIE')).toBe(true)
+    expect(headers.has('constructor')).toBe(false)
+    expect(() => headers.get('bad name')).toThrow(TypeError)
+    expect([...headers]).toEqual([
+      ['content-type', 'application/json'],
+      ['cookie', 'sid=c'],
+    ])
+    headers.set('cookie', 'sid=d')
+    expect(headers.get('cookie')).toBe('sid=d')
+    expect(Object.prototype.toString.call(headers)).toBe('[object Headers]')
+  })
+
   it('keeps repeated values given as pairs', () => {
     const request = lazyRequest(url, 'POST', [
       ['set-cookie', 'a=1'],

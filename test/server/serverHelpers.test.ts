@@ -82,10 +82,13 @@ describe.each(dialects)("with the '%s' dialect", (dialect) => {
     expect(upstreamHits).toBe(2)
   })
 
-  it('applies requestedUsage like the hooks: 1 more API call fits, 10 000 more do not', async () => {
+  it('applies requestedUsage and minValue like the hooks', async () => {
     const stigg = serverFor(dialect)
     await expect(stigg.hasAccess(pageRequest('customer-pro'), 'feature-api-calls', { requestedUsage: 1 })).resolves.toBe(true)
     await expect(stigg.hasAccess(pageRequest('customer-pro'), 'feature-api-calls', { requestedUsage: 10_000 })).resolves.toBe(false)
+    await expect(stigg.hasAccess(pageRequest('customer-pro'), 'feature-projects', { minValue: 20 })).resolves.toBe(true)
+    await expect(stigg.hasAccess(pageRequest('customer-pro'), 'feature-projects', { minValue: 21 })).resolves.toBe(false)
+    await expect(stigg.hasAccess(pageRequest('customer-pro'), 'feature-projects', { minValue: Number.NaN })).rejects.toMatchObject({ code: 'BAD_INPUT' })
   })
 
   it('fills a QueryClient under stiggKeys with the wire data the browser would cache', async () => {

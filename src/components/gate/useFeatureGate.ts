@@ -25,6 +25,11 @@ export type UseFeatureGateOptions = FeatureGateTarget & {
    * @default 1
    */
   requestedUsage?: number
+  /**
+   * For numeric features: granted only when the configured value is at least this (a team of 10
+   * needs `minValue={10}` seats) or unlimited. Not finite: the gate shows `error` (`BAD_INPUT`).
+   */
+  minValue?: number
   /** Also require the customer's current subscription to be on one of these plan ids. */
   plan?: string | readonly string[]
 }

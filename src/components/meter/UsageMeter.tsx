@@ -28,6 +28,7 @@ export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function U
     showReset,
     formatValue,
     requestedUsage,
+    usage,
     children,
     'aria-label': ariaLabel,
     'aria-labelledby': ariaLabelledBy,

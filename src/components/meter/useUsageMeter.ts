@@ -30,6 +30,11 @@ export interface UseUsageMeterOptions {
    * @default 1
    */
   requestedUsage?: number
+  /**
+   * Usage the app counts itself, metered against a numeric feature's configured value (seats
+   * used vs seats allowed) instead of Stigg's usage: `usage={members.length}` on `feature-seats`.
+   */
+  usage?: number
 }
 
 /** ARIA and state attributes for the element that is the meter. */
@@ -64,7 +69,11 @@ export interface UseUsageMeterResult extends Omit<UsageMeterValues, 'valueMax' |
  */
 export function useUsageMeter(featureId: string, options: UseUsageMeterOptions = {}): UseUsageMeterResult {
   const { locale } = useStiggContext('useUsageMeter')
-  const { entitlement, isLoading, isError, error } = useEntitlement(featureId, { requestedUsage: options.requestedUsage })
+  const { entitlement: stigg, isLoading, isError, error } = useEntitlement(featureId, { requestedUsage: options.requestedUsage })
+  const { usage } = options
+  // The app's count against the configured value (a numeric feature) or Stigg's limit.
+  const entitlement =
+    usage === undefined || !stigg ? stigg : { ...stigg, currentUsage: usage, usageLimit: stigg.isUnlimited ? null : (stigg.value ?? stigg.usageLimit) }
   const labelId = useId()
   const { valueMax, valueNow, ...values } = computeUsageMeter({ ...options, entitlement, isLoading, isError, locale })
 

@@ -6,6 +6,7 @@ import { createEndpoints, type EmulatorEndpoint } from './createEndpoints'
 import { runCompiledQuery } from '../schema/compileQuery'
 import type { EmulatorStore } from '../store/EmulatorStore'
 import type { RecordedRequest } from '../types'
+import { INTERNAL_ERROR_MESSAGE, isClientError, logInternalError } from './internalError'
 
 /** A transport-neutral request: `emulator.fetch` and the Node server both map onto it. */
 export interface RawRequest {
@@ -35,6 +36,11 @@ function errorResponse(status: number, message: string, code: string, headers: R
 
 function formatErrors(errors: readonly GraphQLError[], defaultCode: string): unknown[] {
   return errors.map((error) => {
+    if (!isClientError(error)) {
+      // A bug or an outage inside a resolver: its message (a TypeError's, a path) stays in the log.
+      logInternalError(error.originalError)
+      return { message: INTERNAL_ERROR_MESSAGE, ...(error.path ? { path: error.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+    }
     const formatted = error.toJSON()
     const code = formatted.extensions?.code
     return typeof code === 'string' ? formatted : { ...formatted, extensions: { ...formatted.extensions, code: defaultCode } }
@@ -129,7 +135,8 @@ async function executeSlowly(
     try {
       await persist()
     } catch (error) {
-      return errorResponse(500, `The emulator could not save its state: ${(error as Error).message}`, 'INTERNAL_SERVER_ERROR')
+      logInternalError(error)
+      return errorResponse(500, `The emulator could not save its state. ${INTERNAL_ERROR_MESSAGE}`, 'INTERNAL_SERVER_ERROR')
     }
   }
   const response = result.errors ? { errors: formatErrors(result.errors, 'INTERNAL_SERVER_ERROR'), data: result.data } : { data: result.data }

@@ -6,6 +6,7 @@ import { writeNodeAnswer } from '../../graphql/node/writeNodeAnswer'
 import type { RawRequest, RawResponse } from './createRequestHandler'
 import { importNode } from '../importNode'
 import type { Emulator, EmulatorOptions } from '../types'
+import { INTERNAL_ERROR_MESSAGE, logInternalError } from './internalError'
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /**
@@ -51,8 +52,9 @@ function flatHeaders(incoming: IncomingHttpHeaders): Record<string, string> {
 }
 
 function fail(response: ServerResponse, error: unknown): void {
+  logInternalError(error)
   response.writeHead(500, { 'content-type': jsonContentType })
-  response.end(JSON.stringify({ errors: [{ message: `Emulator failure: ${(error as Error).message}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }))
+  response.end(JSON.stringify({ errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }))
 }
 
 /**

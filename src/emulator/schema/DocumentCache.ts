@@ -1,5 +1,6 @@
-import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql'
-import { parse, validate } from 'graphql'
+import type { DocumentNode, GraphQLSchema } from 'graphql'
+import { GraphQLError, Kind, parse, validate, type FragmentDefinitionNode } from 'graphql'
+import { countFields } from '../../graphql/countFields'
 import { LruCache } from '../../graphql/LruCache'
 import { compileQuery, type CompiledQuery } from './compileQuery'
 
@@ -7,6 +8,18 @@ import { compileQuery, type CompiledQuery } from './compileQuery'
 export type PreparedDocument =
   | { document: DocumentNode; errors?: undefined; stage?: undefined }
   | { document?: undefined; errors: readonly GraphQLError[]; stage: 'parse' | 'validate' }
+
+/**
+ * The emulator's own cost limit, whoever calls it (a proxy, Stigg's SDKs, a test): fields after
+ * fragment expansion, aliases counted. Stigg's SDK documents stay far below it; an amplified
+ * document (aliases × fragments, a million fields from 10 KB) is refused before it runs.
+ */
+export const EMULATOR_MAX_FIELDS = 20_000
+/** Tokens per document: the parser's work is bounded before any of the above is counted. */
+export const EMULATOR_MAX_TOKENS = 50_000
+/** Parsed documents keep token locations here (for error messages): about 55 bytes per character. */
+const BYTES_PER_CHARACTER = 60
+const CACHE_BYTES = 64 * 1024 * 1024
 
 /**
  * Parses and validates each distinct document text once. Least recently used texts
@@ -21,7 +34,7 @@ export class DocumentCache {
     private readonly schema: GraphQLSchema,
     capacity = 500,
   ) {
-    this.entries = new LruCache(capacity)
+    this.entries = new LruCache(capacity, { maxWeight: CACHE_BYTES, weigh: (text) => text.length * BYTES_PER_CHARACTER })
   }
 
   get(text: string): PreparedDocument {
@@ -64,11 +77,32 @@ export class DocumentCache {
   private prepare(text: string): PreparedDocument {
     let document: DocumentNode
     try {
-      document = parse(text)
+      document = parse(text, { maxTokens: EMULATOR_MAX_TOKENS })
     } catch (error) {
       return { errors: [error as GraphQLError], stage: 'parse' }
     }
+    const tooCostly = costError(document)
+    if (tooCostly) return { errors: [tooCostly], stage: 'validate' }
     const errors = validate(this.schema, document)
     return errors.length > 0 ? { errors, stage: 'validate' } : { document }
   }
+}
+
+/** The first operation that asks for more than {@link EMULATOR_MAX_FIELDS} fields, as an error. */
+function costError(document: DocumentNode): GraphQLError | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>()
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
+  }
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+    const { fields } = countFields(definition.selectionSet, fragments)
+    if (fields > EMULATOR_MAX_FIELDS) {
+      const count = Number.isFinite(fields) ? fields.toLocaleString('en-US') : 'more than 10^308'
+      return new GraphQLError(`The operation asks for ${count} fields once fragments are expanded (aliases counted); the emulator allows ${EMULATOR_MAX_FIELDS}.`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      })
+    }
+  }
+  return undefined
 }

@@ -50,7 +50,20 @@ function toIso(where: string, value: EmulatorDateInput): string {
   return new Date(time).toISOString()
 }
 
-const emptyState = (): EmulatorState => ({ version: 1, clockOffsetMs: 0, customers: {}, idempotency: {} })
+/**
+ * Records keyed by ids that come from requests (customers, usage by feature, idempotency keys)
+ * have no prototype: a customer id `__proto__` is an ordinary key, never `Object.prototype`.
+ */
+const idRecord = <T>(from?: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from)
+
+const emptyState = (): EmulatorState => ({ version: 1, clockOffsetMs: 0, customers: idRecord(), idempotency: idRecord() })
+
+/** A loaded or cloned state with every id-keyed record rebuilt without a prototype. */
+function withIdRecords(state: EmulatorState): EmulatorState {
+  const customers = idRecord<EmulatorState['customers'][string]>()
+  for (const [id, customer] of Object.entries(state.customers)) customers[id] = { ...customer, usage: idRecord(customer.usage) }
+  return { ...state, customers, idempotency: idRecord(state.idempotency) }
+}
 
 /**
  * Customers, subscriptions, usage and idempotency records over a catalog: the rules of
@@ -121,7 +134,7 @@ export class EmulatorStore {
         }
       }
     }
-    this.state = structuredClone(state)
+    this.state = withIdRecords(structuredClone(state))
     this.idempotencyCount = Object.keys(this.state.idempotency).length
   }
 
@@ -310,7 +323,7 @@ export class EmulatorStore {
       createdAt: now,
       updatedAt: now,
       subscriptions: [],
-      usage: {},
+      usage: idRecord(),
     }
     this.state.customers[input.customerId] = customer
     try {

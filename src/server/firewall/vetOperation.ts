@@ -124,9 +124,18 @@ function checkProvisioning(args: Record<string, unknown>, policy: { plans: Reado
     const allowed = policy.plans.size === 0 ? 'none: provisioning without a subscription only' : [...policy.plans].join(', ')
     throw refuse(`plan ${JSON.stringify(planId)} is not one the browser may start; allowed: ${allowed}`)
   }
-  if (status === 'TRIAL' && !policy.trial) throw refuse('a trial may not be started from the browser; enable it with trial: true')
+  if ((status === 'TRIAL' || trialEndDate != null) && !policy.trial) throw refuse('a trial may not be started from the browser; enable it with trial: true')
   if (status != null && status !== 'ACTIVE' && status !== 'TRIAL') throw refuse(`status ${String(status)} may not be set from the browser`)
-  for (const [name, value] of [['startDate', startDate], ['endDate', endDate], ['trialEndDate', trialEndDate]] as const) {
+  for (const [name, value] of [['startDate', startDate], ['endDate', endDate]] as const) {
     if (value != null) throw refuse(`subscriptionParams.${name} may not be set from the browser; the plan's own terms apply`)
   }
+  if (trialEndDate != null) {
+    const end = typeof trialEndDate === 'string' ? Date.parse(trialEndDate) : Number.NaN
+    if (!(end <= Date.now() + MAX_TRIAL_DAYS * 86_400_000)) {
+      throw refuse(`subscriptionParams.trialEndDate must be a date at most ${MAX_TRIAL_DAYS} days ahead`)
+    }
+  }
 }
+
+/** The furthest trial end a browser may choose when `allow.provisionCustomer.trial` is on. */
+export const MAX_TRIAL_DAYS = 90

@@ -1,3 +1,5 @@
+import { lazyHeaders } from './lazyHeaders'
+
 /**
  * A bodiless `Request` for `identify` that reads its method, URL and headers without building
  * the `Request` itself: undici's constructor (URL parse, AbortController, header copy) cost the
@@ -6,13 +8,16 @@
  * and answers from it, so `instanceof Request` holds and every property behaves as before.
  */
 export function lazyRequest(url: string, method: string, init: Record<string, string> | Array<[string, string]>): Request {
+  let realHeaders: Headers | undefined
+  const buildHeaders = (): Headers => (realHeaders ??= new Headers(init))
   let headers: Headers | undefined
   let real: Request | undefined
-  const materialize = (): Request => (real ??= new Request(url, { method, headers: (headers ??= new Headers(init)) }))
+  const materialize = (): Request => (real ??= new Request(url, { method, headers: buildHeaders() }))
   return new Proxy(Object.create(Request.prototype) as Request, {
     get(_target, key) {
       if (real === undefined) {
-        if (key === 'headers') return (headers ??= new Headers(init))
+        // Repeated values (pairs) are rare: those get the real Headers at once.
+        if (key === 'headers') return (headers ??= Array.isArray(init) ? buildHeaders() : lazyHeaders(init, buildHeaders))
         if (key === 'method') return method
         if (key === 'url') return url
         // The body was read separately: like the real one, this Request carries none.

@@ -68,7 +68,8 @@ function serveFetch(handler: StiggProxyHandler): Serve {
   const requestUrl = createUrlCache()
   return async (req, res) => {
     const method = req.method ?? 'GET'
-    const body = method === 'GET' || method === 'HEAD' ? undefined : parsedBodyOf(req) ?? streamOf(req)
+    const parsed = parsedBodyOf(req)
+    const body = method === 'GET' || method === 'HEAD' ? undefined : parsed ? new Uint8Array(parsed) : streamOf(req)
     const init: RequestInit & { duplex?: 'half' } = { method, headers: requestHeaders(req.headers), ...(body === undefined ? {} : { body, duplex: 'half' }) }
     const response = await handler(new Request(requestUrl(req), init))
     const payload = Buffer.from(await response.arrayBuffer())

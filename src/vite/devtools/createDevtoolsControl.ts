@@ -22,6 +22,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function createDevtoolsControl(emulator: Emulator, catalog: Catalog, clock: () => Date = () => new Date()): DevtoolsControl {
   let outage: DevtoolsOutage = 'off'
   const log: DevtoolsLogEntry[] = []
+  const hanging = new Set<(reason: Error) => void>()
   const note = (message: string) => {
     log.push({ at: new Date().toISOString(), message })
     if (log.length > maxLog) log.shift()
@@ -103,6 +104,9 @@ export function createDevtoolsControl(emulator: Emulator, catalog: Catalog, cloc
       case 'setOutage': {
         if (!outages.has(action.outage)) throw new Error(`outage must be "off", "503" or "timeout", got ${JSON.stringify(action.outage)}`)
         outage = action.outage
+        // Calls left hanging by a timeout outage fail now, so nothing waits on them after recovery.
+        if (outage !== 'timeout') for (const reject of hanging) reject(new Error('the simulated outage ended'))
+        if (outage !== 'timeout') hanging.clear()
         note(outage === 'off' ? 'outage off: the upstream answers again' : `outage on: the upstream ${outage === '503' ? 'answers 503' : 'times out'}`)
         return state(null)
       }
@@ -118,8 +122,11 @@ export function createDevtoolsControl(emulator: Emulator, catalog: Catalog, cloc
         return Promise.resolve(new Response(JSON.stringify({ errors: [{ message: 'Service Unavailable (react-stigg devtools outage)' }] }), { status: 503, headers: { 'content-type': 'application/json' } }))
       }
       if (outage === 'timeout') {
-        // Never answers; the proxy's upstream timeout aborts it.
-        return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }))
+        // Never answers: the proxy's upstream timeout aborts it, or the end of the outage does.
+        return new Promise((_, reject) => {
+          hanging.add(reject)
+          request.signal.addEventListener('abort', () => (hanging.delete(reject), reject(request.signal.reason)), { once: true })
+        })
       }
       return fetch(request)
     }
