@@ -43,6 +43,8 @@ export interface BundleFigures {
   stiggTopInputs: BundleSize['topInputs']
   /** What Paywall + usePlans + useAwaitEntitlement add to our own code (gzip), when an app imports them. */
   paywallMarginalGzip: number
+  /** The whole app (deps included) when it passes its own graphql-request GraphQLClient (`client`). */
+  withGraphQLClientGzip: number
 }
 
 /**
@@ -114,7 +116,9 @@ export async function measureBundles(): Promise<BundleFigures> {
   const own = await measureOwnCode()
   const stigg = await bundleApp('bench/apps/stigg.tsx')
   const withPaywall = await bundleApp('bench/apps/oursWithPaywall.tsx', ownCodeExternals)
+  const withGraphQLClient = await bundleApp('bench/apps/oursWithGraphQLClient.tsx')
   return {
+    withGraphQLClientGzip: withGraphQLClient.gzip,
     paywallMarginalGzip: withPaywall.gzip - own.gzip,
     oursGzip: ours.gzip,
     oursOwnGzip: own.gzip,

@@ -45,9 +45,16 @@ async function http(): Promise<void> {
     'after (this proxy)': await spawnIn(process.cwd(), ['proxy', upstream]),
     'floor (no-check forwarder)': await spawnIn(process.cwd(), ['forwarder', upstream]),
   }
-  const rotate = distinctReads()
+  // The baseline's own document: one both versions' schemas accept.
+  const { entitlementsDocument: baselineDocument } = (await import(`${baselineDir}/src/core/documents.ts`)) as { entitlementsDocument: (count: number) => string }
+  const withBaselineQuery = (body: string) => {
+    const parsed = JSON.parse(body) as { variables: Record<string, unknown> }
+    return JSON.stringify({ ...parsed, query: baselineDocument(Object.keys(parsed.variables).length - 1) })
+  }
+  const rotate = distinctReads().map((read) => ({ ...read, body: withBaselineQuery(read.body) }))
+  const identical = withBaselineQuery(entitlementRequestBody())
   const loads = {
-    'identical reads': () => ({ body: entitlementRequestBody(), headers: { 'content-type': 'application/json', cookie: sessionCookie } }),
+    'identical reads': () => ({ body: identical, headers: { 'content-type': 'application/json', cookie: sessionCookie } }),
     'distinct reads': undefined,
   }
   const figures: Record<string, Array<{ rps: number; cpuMicros: number }>> = {}

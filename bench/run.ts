@@ -78,6 +78,12 @@ function rows(b?: BundleFigures, q?: RequestFigures, r?: RenderFigures, h?: Http
     { figure: 'Bundle: whole app, deps included (gzip)', ours: b && kb(b.oursGzip), unit: 'KB', target: { max: 26 } },
     { figure: 'Bundle: marginal cost of Paywall + usePlans + useAwaitEntitlement (gzip)', ours: b && kb(b.paywallMarginalGzip), unit: 'KB' },
     {
+      figure: 'Bundle: whole app through a graphql-request GraphQLClient (`client`) vs the built-in fetch (gzip)',
+      ours: b && kb(b.withGraphQLClientGzip),
+      anchor: b && kb(b.oursGzip),
+      unit: 'KB',
+    },
+    {
       figure: 'Bundle: same app with @stigg/react-sdk 5.28.2',
       ours: b && kb(b.oursGzip),
       anchor: b && kb(b.stiggGzip),

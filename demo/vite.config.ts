@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 // The config runs in Node before any alias exists, so it imports the plugin by path.
 import { stiggDevPlugin } from '../src/vite'
+import { validateCatalog } from '../src/emulator'
+// The one file that describes the demo's product: it seeds this emulator, the stories and types demo/src/stigg.d.ts.
+import demoCatalog from './catalog.json'
 import { createDemoSessions } from './createDemoSessions'
 import { demoSessionPlugin } from './demoSessionPlugin'
 import { demoUpgradePlugin } from './demoUpgradePlugin'
@@ -31,7 +34,7 @@ export default defineConfig({
         return customerId ? { customerId } : null
       },
       allow: { reportUsage: { maxValue: 100 } },
-      emulator: { apiKey: emulatorApiKey },
+      emulator: { apiKey: emulatorApiKey, catalog: validateCatalog(demoCatalog) },
     }),
     // Before the session plugin, which answers every other /demo/* path.
     demoUpgradePlugin(sessions),
@@ -41,6 +44,7 @@ export default defineConfig({
     // The demo imports the package by its public names, exactly as an app would.
     alias: {
       'react-stigg/styles.css': src('components/styles.css'),
+      'react-stigg/devtools': src('devtools.ts'),
       'react-stigg': src('index.ts'),
     },
   },

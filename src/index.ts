@@ -19,6 +19,21 @@ export type {
   UsageMeasurement,
 } from './core/types'
 
+// --- the type-level catalog, filled in by react-stigg-codegen's declaration file (src/core/Register.ts) ---
+export type {
+  BooleanEntitlement,
+  EntitlementOf,
+  FeatureId,
+  FeatureIdOfKind,
+  FeatureKind,
+  MeteredEntitlement,
+  MeteredFeatureId,
+  NumericEntitlement,
+  PlanId,
+  Register,
+  RegisteredCatalog,
+} from './core/Register'
+
 // --- provider and hooks (src/react) ---
 export { StiggProvider } from './react/StiggProvider'
 export type { StiggProviderProps } from './react/StiggProvider'

@@ -1,4 +1,5 @@
 import { StiggProvider } from 'react-stigg'
+import { StiggDevtools } from 'react-stigg/devtools'
 import { Dashboard } from './Dashboard'
 import { SessionSwitcher } from './SessionSwitcher'
 import { SignInPanel } from './SignInPanel'
@@ -45,6 +46,8 @@ export function App() {
           <code>/api/stigg</code>. The API key never leaves the dev server.
         </p>
       </footer>
+      {/* Development only: production builds get an empty component. */}
+      <StiggDevtools />
     </StiggProvider>
   )
 }

@@ -5,7 +5,7 @@ import type { EntitlementData } from './types'
 /** Collects entitlement loads and sends them together. */
 export interface EntitlementBatcher {
   /** Resolves with this feature's data; rejects only for this feature's own error or a failed request. */
-  load(customerId: string, featureId: string): Promise<EntitlementData>
+  load(customerId: string, featureId: string, resourceId?: string | null): Promise<EntitlementData>
 }
 
 /**
@@ -22,16 +22,18 @@ export interface EntitlementBatcher {
 export function createEntitlementBatcher(client: StiggClient): EntitlementBatcher {
   const batches = new Map<string, { ids: Set<string>; results: Promise<EntitlementResults> }>()
   return {
-    load(customerId, featureId) {
-      let batch = batches.get(customerId)
+    load(customerId, featureId, resourceId) {
+      // One batch per customer and resource: a request is scoped to at most one resource.
+      const key = resourceId ? `${customerId}\n${resourceId}` : customerId
+      let batch = batches.get(key)
       if (batch === undefined) {
         const ids = new Set<string>()
         // The request leaves once the microtask queue reaches it: every load of this tick has joined `ids` by then.
         const results = Promise.resolve().then(() => {
-          batches.delete(customerId)
-          return client.getEntitlements(customerId, [...ids])
+          batches.delete(key)
+          return client.getEntitlements(customerId, [...ids], { resourceId })
         })
-        batches.set(customerId, (batch = { ids, results }))
+        batches.set(key, (batch = { ids, results }))
       }
       batch.ids.add(featureId)
       return batch.results.then((results) => {

@@ -31,6 +31,8 @@ export interface StiggClientOptions {
 export interface StiggRequestOptions {
   /** Aborts the request; it then rejects with a `StiggError` of code `ABORTED`. */
   signal?: AbortSignal
+  /** `getEntitlements` only: the customer's resource (workspace, project) to scope the entitlements to. */
+  resourceId?: string | null
 }
 
 /** The framework-free Stigg client: one method per operation the proxy allows. */
@@ -86,10 +88,11 @@ export function createStiggClient(options: StiggClientOptions): StiggClient {
   }
 
   async function entitlementChunk(customerId: string, featureIds: readonly string[], request?: StiggRequestOptions) {
-    const variables: Record<string, unknown> = { customerId }
+    const resourceId = request?.resourceId
+    const variables: Record<string, unknown> = resourceId ? { customerId, resourceId } : { customerId }
     featureIds.forEach((featureId, i) => (variables[`f${i}`] = featureId))
     const { data, errors, status } = await post<Record<string, EntitlementData | null>>(
-      entitlementsDocument(featureIds.length),
+      entitlementsDocument(featureIds.length, !!resourceId),
       variables,
       request,
     )

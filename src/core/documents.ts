@@ -11,24 +11,26 @@ const subscription = `id status startDate endDate trialEndDate ${plan}`
 export const entitlementFields =
   'fragment StiggEntitlementFields on Entitlement{featureId isGranted usageLimit currentUsage resetPeriod accessDeniedReason usagePeriodEnd value feature{id displayName featureType units unitsPlural}}'
 
-const batchDocuments = new Map<number, string>()
+const batchDocuments = new Map<string, string>()
 
 /**
  * One request for `count` features: aliases `e0…e{n-1}`, feature ids as variables
  * `$f0…`, so each batch size has one document text (the emulator and proxy cache parses by text).
+ * `scoped` adds `$resourceId` (resource-scoped entitlements).
  */
-export function entitlementsDocument(count: number): string {
-  let document = batchDocuments.get(count)
+export function entitlementsDocument(count: number, scoped?: boolean): string {
+  const resource = scoped ? ',resourceId:$resourceId' : ''
+  let document = batchDocuments.get(count + resource)
   if (document === undefined) {
-    let variables = ''
+    let variables = scoped ? ',$resourceId:String' : ''
     let fields = ''
     for (let i = 0; i < count; i++) {
       variables += `,$f${i}:String!`
       // One alias per line, indented as graphql-js prints it, so error `locations` read the same through the proxy.
-      fields += `  e${i}:customerEntitlement(customerId:$customerId,featureId:$f${i}){...StiggEntitlementFields}\n`
+      fields += `  e${i}:customerEntitlement(customerId:$customerId,featureId:$f${i}${resource}){...StiggEntitlementFields}\n`
     }
     document = `query StiggEntitlements($customerId:String!${variables}){\n${fields}}${entitlementFields}`
-    batchDocuments.set(count, document)
+    batchDocuments.set(count + resource, document)
   }
   return document
 }

@@ -20,6 +20,8 @@ export interface EntitlementQueryParams {
   /** Null while signed out: the query stays disabled. */
   customerId: string | null
   featureId: string
+  /** The customer's resource (workspace, project) to scope to; cached apart from the unscoped answer. */
+  resourceId?: string | null
 }
 
 /**
@@ -31,12 +33,12 @@ export interface EntitlementQueryParams {
  */
 export function entitlementQueryOptions(
   ctx: StiggQueryContext,
-  { customerId, featureId }: EntitlementQueryParams,
+  { customerId, featureId, resourceId }: EntitlementQueryParams,
 ): StiggQueryOptions<EntitlementData, EntitlementQueryKey> {
   return {
-    queryKey: stiggKeys.entitlement(customerId, featureId),
+    queryKey: stiggKeys.entitlement(customerId, featureId, resourceId),
     queryFn: () =>
-      customerId === null ? Promise.reject(noCustomerError('useEntitlement')) : ctx.batcher.load(customerId, featureId),
+      customerId === null ? Promise.reject(noCustomerError('useEntitlement')) : ctx.batcher.load(customerId, featureId, resourceId),
     ...queryDefaults(ctx, customerId),
   }
 }

@@ -7,6 +7,8 @@ import { stiggKeys } from './stiggKeys'
 export type PrefetchEntitlementsOptions = {
   customerId: string
   featureIds: readonly string[]
+  /** Scope to this resource of the customer, as the hooks' `resourceId` does. */
+  resourceId?: string | null
 } & ({ client: StiggClient } | StiggClientOptions)
 
 /**
@@ -27,9 +29,10 @@ export async function prefetchEntitlements(
   options: PrefetchEntitlementsOptions,
 ): Promise<EntitlementResults> {
   const client = 'client' in options ? options.client : createStiggClient(options)
-  const results = await client.getEntitlements(options.customerId, options.featureIds)
+  const { customerId, resourceId } = options
+  const results = await client.getEntitlements(customerId, options.featureIds, { resourceId })
   for (const [featureId, result] of Object.entries(results)) {
-    if (!(result instanceof StiggError)) queryClient.setQueryData(stiggKeys.entitlement(options.customerId, featureId), result)
+    if (!(result instanceof StiggError)) queryClient.setQueryData(stiggKeys.entitlement(customerId, featureId, resourceId), result)
   }
   return results
 }

@@ -1,8 +1,6 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
-import { stiggKeys } from '../core/stiggKeys'
-import { pickCurrentSubscription } from '../core/subscriptions'
-import type { SubscriptionData } from '../core/types'
 import { useStiggContext } from '../react/StiggContext'
+import { useSubscription } from '../react/useSubscription'
 import { DevtoolsControls } from './DevtoolsControls'
 import { DEVTOOLS_PATH } from './DevtoolsProtocol'
 import { styles } from './devtoolsStyles'
@@ -39,16 +37,39 @@ function rememberedOpen(fallback: boolean): boolean {
   }
 }
 
+/** Customer, plan and status as the app sees them (through the same hook and cache), not as the emulator has them. */
+function DevtoolsSummary({ customerId }: { customerId: string | null }) {
+  const { plan, status, isLoading, isError } = useSubscription()
+  const planText = plan && status ? `${plan.name} · ${status}` : isLoading ? 'loading…' : isError ? 'unavailable' : 'none'
+  return (
+    <dl style={{ margin: '8px 0', display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 8px' }}>
+      <dt>Customer</dt>
+      <dd style={{ margin: 0 }} data-testid="devtools-customer">{customerId ?? 'signed out'}</dd>
+      <dt>Plan</dt>
+      <dd style={{ margin: 0 }} data-testid="devtools-plan">{customerId === null ? '—' : planText}</dd>
+    </dl>
+  )
+}
+
 const formatAge = (ms: number | null): string => (ms === null ? '—' : ms < 1000 ? 'now' : ms < 60_000 ? `${Math.floor(ms / 1000)}s` : `${Math.floor(ms / 60_000)}m`)
 
 /** The development panel; `react-stigg/devtools` swaps in an empty component for production. */
 export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = false, controls = true }: StiggDevtoolsProps) {
   const ctx = useStiggContext('StiggDevtools')
   const { customerId, queryClient, offline } = ctx
-  const [open, setOpen] = useState(() => rememberedOpen(initialIsOpen))
   const panelId = useId()
   const toggleRef = useRef<HTMLButtonElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
+  const [open, setOpen] = useState(initialIsOpen)
+  // Read after mount, so server and client render the same markup first.
+  useEffect(() => setOpen(rememberedOpen(initialIsOpen)), [initialIsOpen])
+  // Where focus goes once the panel opened or closed through the UI (not on mount).
+  const pendingFocus = useRef<'close' | 'toggle' | null>(null)
+  useEffect(() => {
+    const target = pendingFocus.current === 'close' ? closeRef.current : pendingFocus.current === 'toggle' ? toggleRef.current : null
+    pendingFocus.current = null
+    target?.focus()
+  }, [open])
   const server = useDevtoolsEndpoint(endpoint, customerId, open && controls)
 
   const cache = queryClient.getQueryCache()
@@ -72,8 +93,7 @@ export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = f
     } catch {
       // Not remembered; the panel still works.
     }
-    if (next) queueMicrotask(() => closeRef.current?.focus())
-    else queueMicrotask(() => toggleRef.current?.focus())
+    pendingFocus.current = next ? 'close' : 'toggle'
   }
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -82,13 +102,11 @@ export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = f
     }
   }
 
-  // The plan as the app sees it (its cached subscriptions), not as the emulator has it: they differ until a refetch.
-  const subscriptions = queryClient.getQueryData<SubscriptionData[]>(stiggKeys.subscriptions(customerId))
-  const subscription = subscriptions ? pickCurrentSubscription(subscriptions) : null
   const rows = open ? readCachedEntitlements(cache, { customerId, offline, fallbacks: new Set(Object.keys(ctx.fallbackEntitlements ?? {})), now }) : []
 
+  // A landmark of its own, so the panel never sits in (or breaks) the app's landmarks.
   return (
-    <>
+    <aside aria-label="Stigg developer tools">
       <button ref={toggleRef} type="button" style={styles.toggle} aria-expanded={open} aria-controls={panelId} onClick={() => setRemembered(!open)}>
         Stigg devtools
       </button>
@@ -100,14 +118,7 @@ export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = f
               Close
             </button>
           </div>
-          <dl style={{ margin: '8px 0', display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 8px' }}>
-            <dt>Customer</dt>
-            <dd style={{ margin: 0 }} data-testid="devtools-customer">{customerId ?? 'signed out'}</dd>
-            <dt>Plan</dt>
-            <dd style={{ margin: 0 }} data-testid="devtools-plan">
-              {subscription ? `${subscription.plan.name} · ${subscription.status}` : subscriptions ? 'no subscription' : 'not loaded'}
-            </dd>
-          </dl>
+          <DevtoolsSummary customerId={customerId} />
           <h3 style={styles.subheading}>Cached entitlements</h3>
           {rows.length === 0 ? (
             <p style={{ margin: 0 }}>Nothing cached for this customer yet.</p>
@@ -122,8 +133,8 @@ export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = f
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.featureId} data-feature-id={row.featureId} data-source={row.source}>
-                    <th scope="row" style={styles.cell}>{row.featureId}</th>
+                  <tr key={`${row.featureId}\n${row.resourceId ?? ''}`} data-feature-id={row.featureId} data-resource-id={row.resourceId ?? undefined} data-source={row.source}>
+                    <th scope="row" style={styles.cell}>{row.resourceId ? `${row.featureId} (${row.resourceId})` : row.featureId}</th>
                     <td style={styles.cell}>{row.data ? (row.data.isGranted ? 'granted' : (row.data.accessDeniedReason ?? 'denied')) : '—'}</td>
                     <td style={styles.cell}>{row.data ? `${row.data.currentUsage} / ${row.data.usageLimit ?? '∞'}` : '—'}</td>
                     <td style={styles.cell}>{row.fetching ? `${row.source} (fetching)` : row.source}</td>
@@ -139,6 +150,6 @@ export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = f
           {controls && customerId !== null && <DevtoolsControls endpoint={server} customerId={customerId} onChanged={ctx.invalidate} />}
         </section>
       )}
-    </>
+    </aside>
   )
 }

@@ -12,6 +12,8 @@ export interface StiggInvalidateFilter {
 /** What `<StiggProvider>` shares with the hooks. */
 export interface StiggContextValue extends StiggQueryContext {
   customerId: string | null
+  /** The provider's `resourceId`; hooks may name another (or null: unscoped). */
+  resourceId: string | null
   queryClient: QueryClient
   staleTime: number
   offline: boolean

@@ -25,6 +25,13 @@ export interface StiggProviderProps {
   client?: GraphQLClientLike
   /** The signed-in customer; null when signed out: hooks idle and other customers' data is dropped. */
   customerId: string | null
+  /**
+   * Scope entitlements to this resource of the customer (a workspace, a project): usage counts
+   * per resource, and answers are cached per resource. Your proxy's `identify` must return the
+   * same `resourceId`, or it refuses the request (403). Hooks may override it.
+   * @default null (the customer's unscoped entitlements)
+   */
+  resourceId?: string | null
   /** Share the app's QueryClient; a private one is created otherwise. */
   queryClient?: QueryClient
   /** Used when a feature's query fails, and always when `offline`. */
@@ -127,6 +134,7 @@ export function StiggProvider(props: StiggProviderProps) {
       client,
       batcher,
       customerId,
+      resourceId: props.resourceId ?? null,
       queryClient,
       staleTime,
       refetchOnWindowFocus,
@@ -143,7 +151,7 @@ export function StiggProvider(props: StiggProviderProps) {
           predicate: filter?.featureIds && ((query) => filter.featureIds!.includes(query.queryKey[3] as string)),
         }),
     }),
-    [client, batcher, customerId, queryClient, staleTime, refetchOnWindowFocus, refetchInterval, offline, retry, fallbackEntitlements, locale],
+    [client, batcher, customerId, props.resourceId, queryClient, staleTime, refetchOnWindowFocus, refetchInterval, offline, retry, fallbackEntitlements, locale],
   )
   return <StiggContext.Provider value={value}>{children}</StiggContext.Provider>
 }

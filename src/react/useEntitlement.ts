@@ -22,6 +22,8 @@ export interface UseEntitlementOptions {
   refetchOnWindowFocus?: boolean | 'always'
   /** Overrides the provider's `refetchInterval` for this hook (paused while the tab is hidden). */
   refetchInterval?: number | false
+  /** Scope to this resource of the customer instead of the provider's `resourceId`; null: unscoped. */
+  resourceId?: string | null
   /** Used when the query fails and when offline; wins over the provider's `fallbackEntitlements`. */
   fallback?: FallbackEntitlement
 }

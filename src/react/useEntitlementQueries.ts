@@ -22,7 +22,14 @@ export interface EntitlementQuery {
 export function useEntitlementQueries(
   hook: string,
   featureIds: readonly string[],
-  options: { requestedUsage?: number; minValue?: number; enabled?: boolean; refetchOnWindowFocus?: boolean | 'always'; refetchInterval?: number | false },
+  options: {
+    requestedUsage?: number
+    minValue?: number
+    enabled?: boolean
+    refetchOnWindowFocus?: boolean | 'always'
+    refetchInterval?: number | false
+    resourceId?: string | null
+  },
   fallbacks?: Readonly<Record<string, FallbackEntitlement | undefined>>,
 ): EntitlementQuery[] {
   const ctx = useStiggContext(hook)
@@ -33,7 +40,9 @@ export function useEntitlementQueries(
   const queries = useQueries(
     {
       queries: featureIds.map((featureId) => {
-        const base = entitlementQueryOptions(ctx, { customerId: ctx.customerId, featureId })
+        // An explicit null asks for the unscoped answer under a provider with a resourceId.
+        const resourceId = options.resourceId === undefined ? ctx.resourceId : options.resourceId
+        const base = entitlementQueryOptions(ctx, { customerId: ctx.customerId, featureId, resourceId })
         const { refetchOnWindowFocus = base.refetchOnWindowFocus, refetchInterval = base.refetchInterval } = options
         return { ...base, enabled: base.enabled && options.enabled !== false, select, refetchOnWindowFocus, refetchInterval }
       }),

@@ -18,6 +18,8 @@ export interface UseEntitlementsOptions {
   refetchOnWindowFocus?: boolean | 'always'
   /** Overrides the provider's `refetchInterval` for this hook (paused while the tab is hidden). */
   refetchInterval?: number | false
+  /** Scope to this resource of the customer instead of the provider's `resourceId`; null: unscoped. */
+  resourceId?: string | null
   /** Per-feature fallbacks; win over the provider's `fallbackEntitlements`. */
   fallback?: Readonly<Record<string, FallbackEntitlement>>
 }

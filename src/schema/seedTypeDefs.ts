@@ -12,7 +12,12 @@ directive @extension(reason: String) on FIELD_DEFINITION | ARGUMENT_DEFINITION |
 
 type Query {
   "A customer's access to one feature. Null (with an error) when the customer or feature does not exist."
-  customerEntitlement(customerId: String!, featureId: String!): Entitlement
+  customerEntitlement(
+    customerId: String!
+    featureId: String!
+    "A resource of the customer (workspace, project): its own usage against the plan's limits."
+    resourceId: String @extension(reason: "Stigg's resource-scoped entitlements (hosted: FetchEntitlementQuery.resourceId)")
+  ): Entitlement
 
   "A customer's subscriptions, newest first."
   customerSubscriptions(customerId: String!): [Subscription!]! @extension(reason: "the hooks read the current plan")
@@ -167,6 +172,8 @@ input ReportUsageInput {
   value: Float!
   "A repeated key is applied once and answers the same result."
   idempotencyKey: String @extension
+  "Counts the usage for this resource of the customer (hosted: ReportUsageInput.resourceId)."
+  resourceId: String @extension
 }
 
 input SubscriptionParamsInput @extension {

@@ -23,13 +23,13 @@ export interface ProxyPipeline {
    * Answers one request. `request` is what `identify` sees (method, URL, headers; no body is
    * read from it); `readBody` supplies the checked body, and runs only once `identify` said yes.
    */
-  handle(request: Request, readBody: () => GraphQLRequestBody | Promise<GraphQLRequestBody>, identified?: string): Promise<HttpAnswer>
+  handle(request: Request, readBody: () => GraphQLRequestBody | Promise<GraphQLRequestBody>, identified?: Identified): Promise<HttpAnswer>
   /**
    * The customer `identify` names for this request (a Promise only when `identify` is async);
    * throws the 401 refusal when nobody is signed in. The server helpers (`getEntitlements`)
    * identify once, then pass the id to `handle` as `identified`: no envelope, no second lookup.
    */
-  identify(request: Request): string | Promise<string>
+  identify(request: Request): Identified | Promise<Identified>
   /** How long an adapter lets the browser take to send its body (`limits.bodyTimeoutMs`). */
   readonly bodyTimeoutMs: number
 }
@@ -76,10 +76,11 @@ export function createProxyPipeline(options: StiggProxyOptions, caller = 'create
       if (identified === undefined) checkEnvelope(request)
       const identity = identified ?? identifyCustomer(config.identify, request)
       // A synchronous identify (cookie lookups) and an already buffered body need no await.
-      customerId = typeof identity === 'string' ? identity : await identity
+      const who = identity instanceof Promise ? await identity : identity
+      customerId = who.customerId
       const read = readBody()
       const body = read instanceof Promise ? await read : read
-      const operation = firewall(body, customerId)
+      const operation = firewall(body, customerId, who.resourceId)
       operationName = operation.operationName
       const customer = customerId
       const { answer, source } = await economy.answer(customer, operation, () => budgets.spend(customer, () => callUpstream(upstream, operation)))
@@ -109,7 +110,7 @@ function refusalAnswer(refusal: ProxyRefusal): HttpAnswer {
 }
 
 /** The signed-in customer's id; a Promise only when `identify` answers one. */
-function identifyCustomer(identify: StiggProxyOptions['identify'], request: Request): string | Promise<string> {
+function identifyCustomer(identify: StiggProxyOptions['identify'], request: Request): Identified | Promise<Identified> {
   let identity: unknown
   try {
     identity = identify(request)
@@ -130,7 +131,13 @@ const identifyThrew = (error: unknown) =>
     ? error
     : new IdentifyError(`identify() threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
 
-function customerIdOf(identity: unknown): string {
+/** What `identify` said, checked: the customer, and the one resource (workspace, project) the request may name. */
+export interface Identified {
+  customerId: string
+  resourceId: string | null
+}
+
+function customerIdOf(identity: unknown): Identified {
   if (identity === null || identity === undefined) {
     throw new ProxyRefusal(401, 'UNAUTHENTICATED', 'Nobody is signed in: the Stigg proxy serves signed-in customers only.')
   }
@@ -138,7 +145,11 @@ function customerIdOf(identity: unknown): string {
   if (typeof customerId !== 'string' || customerId === '') {
     throw new IdentifyError('identify() must return { customerId: non-empty string } or null.', { cause: identity })
   }
-  return customerId
+  const resourceId = (identity as { resourceId?: unknown }).resourceId ?? null
+  if (resourceId !== null && (typeof resourceId !== 'string' || resourceId === '')) {
+    throw new IdentifyError('identify() must return a resourceId that is a non-empty string, or none.', { cause: identity })
+  }
+  return { customerId, resourceId }
 }
 
 class IdentifyError extends Error {

@@ -5,7 +5,7 @@ import { prefetchEntitlements } from '../core/prefetchEntitlements'
 import { StiggError } from '../core/StiggError'
 import type { Entitlement } from '../core/types'
 import { parseGraphQLRequest, type GraphQLRequestBody } from '../graphql/parseGraphQLRequest'
-import type { ProxyPipeline } from './createProxyPipeline'
+import type { Identified, ProxyPipeline } from './createProxyPipeline'
 import { ProxyRefusal } from './ProxyRefusal'
 
 /** Options of `getEntitlements` (see {@link createStiggServer}). */
@@ -21,6 +21,8 @@ export interface GetEntitlementsOptions extends DecideAccessOptions {
 export interface ServerEntitlements {
   /** Who `identify` said this request is; null when nobody is signed in (then nothing was asked). */
   customerId: string | null
+  /** The resource `identify` returned: the entitlements are scoped to it (and cached under it). */
+  resourceId: string | null
   /** Each answered feature, decided by the same `decideAccess` the hooks use. */
   entitlements: Record<string, Entitlement>
   /** Features whose own answer failed (the others still answered). */
@@ -39,13 +41,14 @@ export async function getEntitlements(
   featureIds: readonly string[],
   options: GetEntitlementsOptions = {},
 ): Promise<ServerEntitlements> {
-  const customerId = await identified(pipeline, request)
-  const answer: ServerEntitlements = { customerId, entitlements: {}, errors: {} }
-  if (customerId === null || featureIds.length === 0) return answer
-  const client = pipelineClient(pipeline, request, customerId)
+  const identity = await identified(pipeline, request)
+  const { customerId = null, resourceId = null } = identity ?? {}
+  const answer: ServerEntitlements = { customerId, resourceId, entitlements: {}, errors: {} }
+  if (identity === null || featureIds.length === 0) return answer
+  const client = pipelineClient(pipeline, request, identity)
   const results = options.queryClient
-    ? await prefetchEntitlements(options.queryClient, { client, customerId, featureIds })
-    : await client.getEntitlements(customerId, featureIds)
+    ? await prefetchEntitlements(options.queryClient, { client, customerId: identity.customerId, resourceId, featureIds })
+    : await client.getEntitlements(identity.customerId, featureIds, { resourceId })
   for (const [featureId, result] of Object.entries(results)) {
     if (result instanceof StiggError) answer.errors[featureId] = result
     else answer.entitlements[featureId] = decideAccess(result, options)
@@ -54,7 +57,7 @@ export async function getEntitlements(
 }
 
 /** The signed-in customer, or null for the proxy's 401 (nobody signed in); `identify` errors propagate. */
-async function identified(pipeline: ProxyPipeline, request: Request): Promise<string | null> {
+async function identified(pipeline: ProxyPipeline, request: Request): Promise<Identified | null> {
   try {
     return await pipeline.identify(request)
   } catch (error) {
@@ -67,12 +70,12 @@ async function identified(pipeline: ProxyPipeline, request: Request): Promise<st
  * The browser's client, with the pipeline as its `fetch`: one mapping of answers to results and
  * errors for both sides, and no second GraphQL client on the server.
  */
-function pipelineClient(pipeline: ProxyPipeline, request: Request, customerId: string): StiggClient {
+function pipelineClient(pipeline: ProxyPipeline, request: Request, identity: Identified): StiggClient {
   return createStiggClient({
     url: request.url,
     fetch: async (_input, init) => {
       const body = parseGraphQLRequest(JSON.parse(String(init?.body))) as GraphQLRequestBody
-      const { status, headers, body: text } = await pipeline.handle(request, () => body, customerId)
+      const { status, headers, body: text } = await pipeline.handle(request, () => body, identity)
       return new Response(text, { status, headers })
     },
   })

@@ -87,11 +87,9 @@ export function readBufferedGraphQLRequest(request: Request, bytes: Uint8Array |
 
 const tooLarge = () =>
   new ProxyRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes, the Stigg proxy's limit.`)
-/** 408: the browser did not finish sending its body within `limits.bodyTimeoutMs`. */
+/** 408: the browser did not finish sending its body within `limits.bodyTimeoutMs` (the Node adapter then closes the connection). */
 export const bodyTimeout = (timeoutMs: number) =>
-  new ProxyRefusal(408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms (limits.bodyTimeoutMs), the Stigg proxy's limit.`, {
-    headers: { connection: 'close' },
-  })
+  new ProxyRefusal(408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms (limits.bodyTimeoutMs), the Stigg proxy's limit.`)
 const noBody = () => new ProxyRefusal(400, 'BAD_REQUEST', 'The request has no body: send { "query": "…" } as JSON.')
 const bodyConsumed = () =>
   new Error('The request body was already read before the Stigg proxy got it: identify() must not consume the body.')

@@ -3,6 +3,11 @@ import type { StiggProxyStore } from './store/StiggProxyStore'
 /** Who the request belongs to, as the app's own session lookup says. */
 export interface StiggIdentity {
   customerId: string
+  /**
+   * The one resource of the customer (workspace, project) this request may name: operations
+   * with another `resourceId` are refused (403), as for another customer. None: no resource may be named.
+   */
+  resourceId?: string | null
 }
 
 /**

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { createEmulator, type Emulator } from '../emulator'
+import { createEmulator, type Catalog, type Emulator } from '../emulator'
 import { stiggKeys } from '../core/stiggKeys'
 import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import { StiggProvider } from '../react/StiggProvider'
@@ -12,6 +12,12 @@ export interface CreateTestStiggOptions {
   customerId?: string
   /** The features to fake; without it the default catalog and seeded demo customers are used. */
   entitlements?: Readonly<Record<string, TestEntitlement>>
+  /**
+   * The product, as the emulator catalog JSON that also seeds `stiggDevPlugin` and types
+   * `react-stigg-codegen`'s output (ignored with `entitlements`). The customer starts on
+   * `subscription.planId`, else the catalog's default plan; no demo customers are seeded.
+   */
+  catalog?: Catalog
   subscription?: TestSubscription
   locale?: string
   /** @default a fresh QueryClient with `retry: false` */
@@ -64,9 +70,13 @@ const url = 'http://emulator.react-stigg.test/graphql'
  */
 export function createTestStigg(options: CreateTestStiggOptions = {}): TestStigg {
   const { entitlements, subscription = {} } = options
-  const customerId = options.customerId ?? (entitlements ? 'customer-test' : 'customer-pro')
+  const customerId = options.customerId ?? (entitlements || options.catalog ? 'customer-test' : 'customer-pro')
   const emulator = createEmulator(
-    entitlements ? { catalog: catalogFromEntitlements(entitlements, subscription), seed: false } : { seed: true },
+    entitlements
+      ? { catalog: catalogFromEntitlements(entitlements, subscription), seed: false }
+      : options.catalog
+        ? { catalog: options.catalog, seed: false }
+        : { seed: true },
   )
   const { planName: _planName, ...patch } = subscription
   if (entitlements) {

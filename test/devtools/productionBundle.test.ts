@@ -8,7 +8,7 @@ import { build as viteBuild, type Rollup } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url))
-const externals = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query', '@tanstack/query-core']
+const externals = ['react', 'react-dom', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@tanstack/react-query', '@tanstack/query-core']
 // Strings only the panel has: its toggle label, its storage key, its controls' heading.
 const panelMarkers = ['Stigg devtools', 'react-stigg-devtools-open', 'Drive the emulator']
 

@@ -31,11 +31,13 @@ import { seedTypeDefs } from '../../src/schema/seedTypeDefs'
 export interface FirewallRules {
   apiKey: string
   customerId: string
-  reportUsage: false | { maxValue: number }
+  reportUsage: false | { maxValue: number; minValue?: number }
   provisionCustomer: boolean
   introspection: boolean
   maxDepth: number
   maxRootFields: number
+  /** Fields after fragment expansion, aliases counted (the proxy's `limits.maxFields`). */
+  maxFields?: number
 }
 
 const schema = buildSchema(seedTypeDefs)
@@ -118,6 +120,9 @@ function checkOperation(
   }
   const depth = selectionDepth(operation.selectionSet, fragments, new Set())
   if (depth > rules.maxDepth) violations.push(`forwarded a document of depth ${depth}`)
+  const maxFields = rules.maxFields ?? 3_000
+  const fields = expandedFields(operation.selectionSet, fragments, new Set(), { left: maxFields + 1 })
+  if (fields > maxFields) violations.push(`forwarded a document asking for more than ${maxFields} fields`)
 
   // Only the executed operation and the fragments it reaches are judged: that is what upstream runs.
   const reachable: DefinitionNode[] = [operation, ...reachableFragments(operation.selectionSet, fragments)]
@@ -155,7 +160,8 @@ function checkCustomer(value: unknown, rules: FirewallRules, violations: string[
 function checkUsageValue(input: unknown, rules: FirewallRules, violations: string[]): void {
   const value = (input as { value?: unknown } | null)?.value
   const max = rules.reportUsage === false ? 0 : rules.reportUsage.maxValue
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
+  const min = rules.reportUsage === false ? Number.POSITIVE_INFINITY : (rules.reportUsage.minValue ?? 1e-6)
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     violations.push(`forwarded reportUsage value ${String(value)} (max ${max})`)
   }
 }
@@ -194,6 +200,26 @@ function collectFieldNames(
     }
   }
   return names
+}
+
+/** Fields as the executor would resolve them, expanded naively; stops counting past `budget.left`. */
+function expandedFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>, budget: { left: number }): number {
+  let count = 0
+  for (const selection of selectionSet.selections) {
+    if (budget.left <= 0) break
+    if (selection.kind === Kind.FIELD) {
+      count += 1
+      budget.left -= 1
+      if (selection.selectionSet) count += expandedFields(selection.selectionSet, fragments, seen, budget)
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += expandedFields(selection.selectionSet, fragments, seen, budget)
+    } else {
+      const fragment = fragments.get(selection.name.value)
+      if (fragment === undefined || seen.has(fragment.name.value)) continue
+      count += expandedFields(fragment.selectionSet, fragments, new Set([...seen, fragment.name.value]), budget)
+    }
+  }
+  return count
 }
 
 function selectionDepth(

@@ -48,6 +48,11 @@ describe('the fuzz harness can fail', () => {
     await expect(runFuzz({ numRuns: 2_000, seed: 2, createProxy: trustsVariables })).rejects.toThrow(/forwarded customerId/)
   }, 60_000)
 
+  it('catches a proxy whose field limit is off (aliases × fragments amplification)', async () => {
+    const unlimited: ProxyFactory = (options) => createStiggProxy({ ...options, limits: { maxFields: 1_000_000_000 } })
+    await expect(runFuzz({ numRuns: 2_000, seed: 4, createProxy: unlimited })).rejects.toThrow(/more than 3000 fields/)
+  }, 60_000)
+
   it('catches a proxy whose usage cap is missing', async () => {
     const uncapped: ProxyFactory = (options) =>
       createStiggProxy({ ...options, allow: { ...options.allow, reportUsage: options.allow?.reportUsage ? { maxValue: Number.MAX_VALUE } : false } })

@@ -248,6 +248,33 @@ export const clientDocumentArb: fc.Arbitrary<GeneratedRequest> = fc.oneof(
     .map((input) => ({ query: reportUsageDocument, variables: { input } })),
 )
 
+/**
+ * Cost-amplifying shapes (issue 19): aliased roots spreading a fragment of aliased objects that
+ * spread another of aliased scalars, and chains of fragments spreading fragments; sizes from
+ * harmless to a million fields, so both sides of the proxy's field limit are exercised.
+ */
+export const amplifiedDocumentArb: fc.Arbitrary<GeneratedRequest> = fc.oneof(
+  fc
+    .record({ roots: fc.integer({ min: 1, max: 100 }), middle: fc.integer({ min: 1, max: 100 }), leaves: fc.integer({ min: 1, max: 100 }), inline: fc.boolean() })
+    .map(({ roots, middle, leaves, inline }) => {
+      const root = (i: number) => `r${i}: customerEntitlement(customerId: "${IDENTIFIED}", featureId: "feature-sso") { ...F }`
+      const rootsText = Array.from({ length: roots }, (_, i) => root(i)).join(' ')
+      return {
+        query:
+          `{ ${inline ? `... on Query { ${rootsText} }` : rootsText} }` +
+          ` fragment F on Entitlement { ${Array.from({ length: middle }, (_, i) => `m${i}: feature { ...G }`).join(' ')} }` +
+          ` fragment G on Feature { ${Array.from({ length: leaves }, (_, i) => `l${i}: id`).join(' ')} }`,
+        variables: {},
+      }
+    }),
+  fc.integer({ min: 1, max: 14 }).map((depth) => ({
+    query:
+      `{ customerEntitlement(customerId: "${IDENTIFIED}", featureId: "feature-sso") { ...A0 } }` +
+      Array.from({ length: depth }, (_, i) => (i === depth - 1 ? ` fragment A${i} on Entitlement { isGranted }` : ` fragment A${i} on Entitlement { a${i}: isGranted b${i}: isGranted ...A${i + 1} }`)).join(''),
+    variables: {},
+  })),
+)
+
 /** A body as the proxy receives it: mostly JSON text, sometimes not JSON at all. */
 export const bodyArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(null).chain(() => clientDocumentArb).map((r) => JSON.stringify(r)) },
@@ -260,6 +287,7 @@ export const bodyArb: fc.Arbitrary<string> = fc.oneof(
       .map(([r, edit]) => JSON.stringify({ ...r, query: applyEdit(r.query, edit) })),
   },
   { weight: 5, arbitrary: documentArb.map((r) => JSON.stringify(r)) },
+  { weight: 2, arbitrary: amplifiedDocumentArb.map((r) => JSON.stringify(r)) },
   { weight: 4, arbitrary: mutatedDocumentArb.map((r) => JSON.stringify(r)) },
   {
     weight: 2,

@@ -78,7 +78,7 @@ describe.each(dialects)("with the '%s' dialect", (dialect) => {
     await expect(stigg.hasAccess(pageRequest('customer-free'), 'feature-analytics')).resolves.toBe(false)
     expect(upstreamHits).toBe(2)
     await expect(stigg.hasAccess(pageRequest(), 'feature-analytics')).resolves.toBe(false)
-    await expect(stigg.getEntitlements(pageRequest(), ['feature-analytics'])).resolves.toEqual({ customerId: null, entitlements: {}, errors: {} })
+    await expect(stigg.getEntitlements(pageRequest(), ['feature-analytics'])).resolves.toEqual({ customerId: null, resourceId: null, entitlements: {}, errors: {} })
     expect(upstreamHits).toBe(2)
   })
 

@@ -30,6 +30,8 @@ export type UseFeatureGateOptions = FeatureGateTarget & {
    * needs `minValue={10}` seats) or unlimited. Not finite: the gate shows `error` (`BAD_INPUT`).
    */
   minValue?: number
+  /** Scope to this resource of the customer instead of the provider's `resourceId`; null: unscoped. */
+  resourceId?: string | null
   /** Also require the customer's current subscription to be on one of these plan ids. */
   plan?: string | readonly string[]
 }

@@ -27,7 +27,12 @@ export interface ReportUsageInput {
   idempotencyKey?: string | null
   /** Hosted Stigg's `updateBehavior`: DELTA (the default) adds `value`, SET makes it the usage. */
   updateBehavior?: 'DELTA' | 'SET' | null
+  /** Counts the usage for this resource (a workspace, a project) of the customer, apart from the others. */
+  resourceId?: string | null
 }
+
+/** Where a feature's usage is kept in a customer's record: per resource when one is named. */
+const usageKey = (featureId: string, resourceId: string | null | undefined) => (resourceId == null ? featureId : `${featureId}\n${resourceId}`)
 
 export interface ProvisionCustomerInput {
   customerId: string
@@ -204,14 +209,15 @@ export class EmulatorStore {
     return usagePeriod(feature.resetPeriod, new Date(anchor), this.now())
   }
 
-  private usage(customer: CustomerRecord, feature: CatalogFeature, period: { start: Date } | null): number {
-    const record = customer.usage[feature.id]
+  private usage(customer: CustomerRecord, feature: CatalogFeature, period: { start: Date } | null, resourceId?: string | null): number {
+    const record = customer.usage[usageKey(feature.id, resourceId)]
     if (!record) return 0
     if (period === null) return record.value
     return record.periodStart === period.start.toISOString() ? record.value : 0
   }
 
-  entitlement(customerId: string, featureId: string): EntitlementData {
+  /** With `resourceId`: the same plan limits, against that resource's own usage (Stigg's resource-scoped entitlements). */
+  entitlement(customerId: string, featureId: string, resourceId?: string | null): EntitlementData {
     const customer = this.customerRecord(customerId)
     const feature = this.feature(featureId)
     const subscription = this.current(customer)
@@ -220,7 +226,7 @@ export class EmulatorStore {
       feature,
       subscription,
       limit: subscription ? this.plans.get(subscription.planId)?.limits[featureId] : undefined,
-      currentUsage: feature.type === 'metered' ? this.usage(customer, feature, period) : 0,
+      currentUsage: feature.type === 'metered' ? this.usage(customer, feature, period, resourceId) : 0,
       periodEnd: period?.end ?? null,
       now: this.now().getTime(),
     })
@@ -257,8 +263,8 @@ export class EmulatorStore {
     const previous = key === null ? undefined : this.state.idempotency[key]
     if (previous) return { ...previous }
     const period = this.period(customer, feature)
-    const currentUsage = set ? input.value : this.usage(customer, feature, period) + input.value
-    customer.usage[feature.id] = { value: currentUsage, periodStart: period ? period.start.toISOString() : null }
+    const currentUsage = set ? input.value : this.usage(customer, feature, period, input.resourceId) + input.value
+    customer.usage[usageKey(feature.id, input.resourceId)] = { value: currentUsage, periodStart: period ? period.start.toISOString() : null }
     const measurement: MeasurementRecord = {
       id: newId(),
       customerId: customer.id,

@@ -10,6 +10,7 @@ import {
 } from 'graphql'
 import { reachableFragments, rootFieldsOf, selectionDepth, usesIntrospection, type FragmentMap } from './analyzeOperation'
 import { findSites, type PinSite, type UsageField } from './findSites'
+import { findResourceSites, type ResourceSite } from './resourcePins'
 import { countFields } from '../../graphql/countFields'
 import { ProxyRefusal } from '../ProxyRefusal'
 import type { ResolvedAllow } from '../resolveProxyOptions'
@@ -23,7 +24,7 @@ export const MAX_INTROSPECTION_DEPTH = 15
 export const MAX_ROOT_FIELDS = 100
 /**
  * Fields after fragment expansion, aliases multiplied (`limits.maxFields`). The client's largest
- * document (100 entitlement checks) asks for 1,400; `getIntrospectionQuery()` for about 120.
+ * document (100 entitlement checks) asks for 1,500; `getIntrospectionQuery()` for 220.
  */
 export const DEFAULT_MAX_FIELDS = 3_000
 /** Fragments spreading fragments: the client sends none; GraphQL tools rarely nest more than a few. */
@@ -41,6 +42,8 @@ export interface OperationPlan {
   variableDefinitions: readonly VariableDefinitionNode[]
   rootFields: string[]
   pinSites: PinSite[]
+  /** Arguments naming a resource: pinned per request to identify()'s resourceId. */
+  resourceSites: ResourceSite[]
   usageFields: UsageField[]
   /** Provisioning fields: their plan and trial are checked per request against allow.provisionCustomer. */
   provisionFields: UsageField[]
@@ -111,6 +114,7 @@ export function compileOperation(
     variableDefinitions: operation.variableDefinitions ?? [],
     rootFields: [...new Set(rootFields.map((field) => field.name.value))],
     pinSites,
+    resourceSites: findResourceSites(document, dialect),
     usageFields,
     provisionFields,
   }

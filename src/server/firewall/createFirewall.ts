@@ -35,7 +35,7 @@ export function createFirewall(
   dialect: StiggDialect,
   allow: ResolvedAllow,
   limits: CostLimits = { maxFields: DEFAULT_MAX_FIELDS },
-): (body: GraphQLRequestBody, customerId: string) => VettedOperation {
+): (body: GraphQLRequestBody, customerId: string, resourceId?: string | null) => VettedOperation {
   // Only documents with at least one accepted operation are kept: a refused one is parsed again
   // if it comes back (bounded by MAX_TOKENS), so hostile texts cannot fill the cache.
   const documents = new LruCache<string, DocumentEntry>(CACHE_SIZE, {
@@ -75,8 +75,8 @@ export function createFirewall(
     return plan
   }
 
-  return (body, customerId) => {
+  return (body, customerId, resourceId) => {
     const plan = planFor(body.query, documentFor(body.query), body.operationName)
-    return vetOperation(plan, body.variables, customerId, dialect, allow)
+    return vetOperation(plan, body.variables, customerId, dialect, allow, resourceId)
   }
 }

@@ -11,6 +11,7 @@ import type { OperationPlan } from './compileOperation'
 import type { ResolvedAllow } from '../resolveProxyOptions'
 import { compilePlainCoercion, type PlainCoercion } from '../../graphql/compilePlainCoercion'
 import { ProxyRefusal } from '../ProxyRefusal'
+import { vetResourceIds } from './resourcePins'
 import type { StiggDialect, VettedOperation } from '../dialects/StiggDialect'
 
 /** Per plan, built on its first request: plans live in the firewall's bounded cache, and leave this map with it. */
@@ -43,9 +44,11 @@ export function vetOperation(
   customerId: string,
   dialect: StiggDialect,
   allow: ResolvedAllow,
+  resourceId: string | null = null,
 ): VettedOperation {
   // Coerced values, not the raw JSON: every check below and the upstream see the same values.
   const variables = coerceVariables(plan, rawVariables, dialect)
+  if (plan.resourceSites.length > 0) vetResourceIds(plan.resourceSites, variables, resourceId)
 
   for (const site of plan.pinSites) {
     const value = site.valueNode === undefined ? site.defaultValue : valueFromAST(site.valueNode, site.type, variables)

@@ -114,7 +114,8 @@ export async function callUpstream(config: UpstreamConfig, operation: VettedOper
     }
     const mapped = config.dialect.mapResponse(body, operation)
     // Rebuilt, never passed through: decoded, reduced and scrubbed in both dialects.
-    return { status, headers: jsonHeaders, body: rebuildAnswer(mapped, config.scrub, config.exposeUpstreamErrors) }
+    const plainKey = JSON.stringify(config.apiKey).length === config.apiKey.length + 2
+    return { status, headers: jsonHeaders, body: rebuildAnswer(mapped, config.scrub, config.exposeUpstreamErrors, plainKey) }
   } finally {
     clearTimeout(timer)
   }

@@ -79,8 +79,9 @@ function nodeResponse(res: IncomingMessage): UpstreamResponse {
   let limit = Number.POSITIVE_INFINITY
   let fail: ((error: Error) => void) | undefined
   const overflow = (): void => {
-    res.destroy()
+    // Rejected first: destroying emits 'aborted' synchronously, which would reject as a broken connection.
     fail?.(new UpstreamTooLarge(limit))
+    res.destroy()
   }
   const text = new Promise<string>((resolveText, rejectText) => {
     fail = rejectText

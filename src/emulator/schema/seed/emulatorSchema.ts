@@ -19,8 +19,8 @@ export function emulatorSchema(): { schema: GraphQLSchema; documents: DocumentCa
 /** Root resolvers: thin calls into the store, which owns every rule. */
 export function createRootValue(store: EmulatorStore): Record<string, (args: never) => unknown> {
   return {
-    customerEntitlement: ({ customerId, featureId }: { customerId: string; featureId: string }) =>
-      store.entitlement(customerId, featureId),
+    customerEntitlement: ({ customerId, featureId, resourceId }: { customerId: string; featureId: string; resourceId?: string | null }) =>
+      store.entitlement(customerId, featureId, resourceId),
     customerSubscriptions: ({ customerId }: { customerId: string }) => store.subscriptions(customerId),
     plans: ({ customerId }: { customerId: string }) => seedPlans(store, customerId),
     provisionCustomer: ({ input }: { input: ProvisionCustomerInput }) => store.provisionCustomer(input),

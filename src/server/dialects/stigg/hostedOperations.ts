@@ -81,7 +81,8 @@ export function hostedField(seedField: string, args: Record<string, unknown>): H
         argument: 'query',
         inputType: 'FetchEntitlementQuery!',
         selection: '{ ...HostedEntitlement }',
-        input: { customerId: args['customerId'], featureId: args['featureId'] },
+        // A resource-scoped read is forwarded as such; without one, hosted answers for the customer.
+        input: { customerId: args['customerId'], featureId: args['featureId'], ...(args['resourceId'] != null && { resourceId: args['resourceId'] }) },
       }
     case 'customerSubscriptions':
       return {
@@ -102,13 +103,13 @@ export function hostedField(seedField: string, args: Record<string, unknown>): H
     case 'reportUsage': {
       // Hosted ReportUsageInput has no idempotencyKey (Stigg's published clients, 2.235 and 3.108):
       // sending it would fail variable coercion, so the key is dropped and a retry counts again upstream.
-      const { customerId, featureId, value } = record(args['input'])
+      const { customerId, featureId, value, resourceId } = record(args['input'])
       return {
         field: 'reportUsage',
         argument: 'input',
         inputType: 'ReportUsageInput!',
         selection: '{ id customerId featureId currentUsage usagePeriodEnd nextResetDate timestamp }',
-        input: { customerId, featureId, value },
+        input: { customerId, featureId, value, ...(resourceId != null && { resourceId }) },
       }
     }
     case 'provisionCustomer': {

@@ -1,0 +1,61 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useState } from 'react'
+import { UsageMeter } from 'react-stigg'
+import { StiggDevtools, type StiggDevtoolsProps } from 'react-stigg/devtools'
+import { validateCatalog } from 'react-stigg/emulator'
+import { createTestStigg } from 'react-stigg/testing'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+// The demo's product, the same file that seeds the demo's emulator and types demo/src/stigg.d.ts.
+import demoCatalog from '../demo/catalog.json'
+
+const catalog = validateCatalog(demoCatalog)
+
+/** The panel over the test kit's cache: here it shows, it does not drive (no dev server endpoint). */
+function DevtoolsStory(props: StiggDevtoolsProps) {
+  const [stigg] = useState(() => {
+    // Each story starts closed unless it asks otherwise, whatever an earlier story remembered.
+    localStorage.removeItem('react-stigg-devtools-open')
+    return createTestStigg({ catalog, subscription: { planId: 'plan-pro' } })
+  })
+  return (
+    <stigg.Provider>
+      <UsageMeter featureId="feature-api-calls" label="API calls" />
+      <StiggDevtools {...props} />
+    </stigg.Provider>
+  )
+}
+
+const meta = {
+  title: 'Devtools/StiggDevtools',
+  component: DevtoolsStory,
+  tags: ['autodocs'],
+  args: { controls: false },
+  parameters: { stigg: false },
+} satisfies Meta<typeof DevtoolsStory>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Closed: one button, reachable by keyboard. */
+export const Closed: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const toggle = canvas.getByRole('button', { name: 'Stigg devtools' })
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    await userEvent.tab()
+    await expect(toggle).toHaveFocus()
+  },
+}
+
+/** Open: customer, plan and status, and each cached entitlement with its source and age. */
+export const Open: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Stigg devtools' }))
+    const panel = canvas.getByRole('region', { name: 'Stigg devtools' })
+    await waitFor(() => expect(within(panel).getByTestId('devtools-customer')).toHaveTextContent('customer-test'))
+    await waitFor(() => expect(panel.querySelector('[data-feature-id="feature-api-calls"]')).toHaveAttribute('data-source', 'network'))
+    await expect(panel.querySelector('[data-feature-id="feature-api-calls"]')).toHaveTextContent('0 / 10000')
+    await waitFor(() => expect(within(panel).getByTestId('devtools-plan')).toHaveTextContent('Pro · ACTIVE'))
+  },
+}
