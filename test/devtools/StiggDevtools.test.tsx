@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { useEntitlement, useSubscription } from 'react-stigg'
 import { StiggDevtools } from 'react-stigg/devtools'
 import { createTestStigg } from 'react-stigg/testing'
+import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 function App() {
@@ -103,6 +104,18 @@ describe('<StiggDevtools> (react-stigg/devtools)', () => {
       </stigg.Provider>,
     )
     expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach http://127.0.0.1:1/__stigg/devtools')
+  })
+
+  it('renders on the server closed, whatever the browser remembered, so hydration matches', () => {
+    localStorage.setItem('react-stigg-devtools-open', 'true')
+    const stigg = createTestStigg({ customerId: 'customer-pro' })
+    const html = renderToString(
+      <stigg.Provider>
+        <StiggDevtools />
+      </stigg.Provider>,
+    )
+    expect(html).toContain('aria-expanded="false"')
+    expect(html).not.toContain('role="region"')
   })
 
   it('names itself and the provider when used outside <StiggProvider>', () => {

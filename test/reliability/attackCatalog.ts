@@ -112,6 +112,17 @@ export const attacks: Attack[] = [
   { id: 'X17', category: 'cross-customer', threat: 'Own id with a NUL suffix (C-string truncation upstream)', request: '`variables.customerId` = `"customer-pro\\u0000"`', expect: forbidden,
     build: () => ({ body: gql(entitlementsDocument(1), { customerId: `${ME}\u0000`, f0: 'feature-sso' }) }) },
 
+  // --- cross-resource: a resourceId is pinned like the customer (identify() returns { customerId, resourceId })
+  { id: 'X18', category: 'cross-resource', threat: 'Scope a read to a resource when identify() returned none', request: "client's scoped entitlement document, `variables.resourceId` = another workspace", expect: forbidden,
+    build: () => ({ body: gql(entitlementsDocument(1, true), { customerId: ME, resourceId: 'ws-victim', f0: 'feature-api-calls' }) }) },
+  { id: 'X19', category: 'cross-resource', threat: 'Read another resource than the identified one', request: "session in `ws-mine`, client's scoped document with `variables.resourceId` = `ws-victim`", expect: forbidden,
+    build: () => ({ extraHeaders: { cookie: `session=${ME}; workspace=ws-mine` }, body: gql(entitlementsDocument(1, true), { customerId: ME, resourceId: 'ws-victim', f0: 'feature-api-calls' }) }) },
+  { id: 'X20', category: 'cross-resource', threat: "Count usage on another resource's meter", request: 'session in `ws-mine`, `reportUsage(input: { …, resourceId: "ws-victim" })`', expect: forbidden,
+    build: () => ({
+      extraHeaders: { cookie: `session=${ME}; workspace=ws-mine` },
+      body: gql(`mutation { reportUsage(input: { customerId: "${ME}", featureId: "feature-api-calls", value: 1, resourceId: "ws-victim" }) { currentUsage } }`),
+    }) },
+
   // --- encodings: decoding must happen before pinning, exactly once
   { id: 'E01', category: 'encoding', threat: 'JSON unicode escape in the variable name (`\\u0063ustomerId` decodes to customerId)', request: '`{"variables":{"\\u0063ustomerId":"customer-free"}}` as raw JSON text', expect: forbidden,
     build: () => ({ body: `{"query":${JSON.stringify(entitlementsDocument(1))},"variables":{"\\u0063ustomerId":"${VICTIM}","f0":"feature-sso"}}` }) },

@@ -19,7 +19,9 @@ const events: StiggProxyEvent[] = []
 
 const identify = (request: Request) => {
   const match = /(?:^|;\s*)session=([^;]+)/.exec(request.headers.get('cookie') ?? '')
-  return match?.[1] === undefined ? null : { customerId: decodeURIComponent(match[1]) }
+  // A session inside a workspace also names it: the proxy pins resourceId to it.
+  const workspace = /(?:^|;\s*)workspace=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? null
+  return match?.[1] === undefined ? null : { customerId: decodeURIComponent(match[1]), resourceId: workspace }
 }
 
 beforeAll(async () => {

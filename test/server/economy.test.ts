@@ -232,3 +232,26 @@ describe('cache options are checked at creation', () => {
     expect(() => createStiggProxy({ ...base, cache: { ttlMs: 1000, ttl: 5 } as never })).toThrow(/options\.cache\.ttl is unknown/)
   })
 })
+
+describe('createMemoryStore', () => {
+  it('expires entries, keeps increments within the first expiry, and stays under maxBytes (oldest out first)', async () => {
+    let now = 1_000
+    const store = createMemoryStore({ maxBytes: 40, now: () => now })
+    await store.set('a', '0123456789', 100) // 11 characters
+    await store.set('b', '0123456789', 100)
+    await store.set('c', '0123456789', 100)
+    expect(await store.get('a')).toBe('0123456789')
+    await store.set('d', '0123456789', 100) // 44 > 40: the oldest write (a) goes
+    expect(await store.get('a')).toBeUndefined()
+    expect(await store.get('d')).toBe('0123456789')
+    expect(await store.increment('n', 2, 50)).toBe(2)
+    now += 30
+    expect(await store.increment('n', 3, 1_000)).toBe(5)
+    now += 30 // 60 ms after creation: past the first ttl, which later increments kept
+    expect(await store.get('n')).toBeUndefined()
+    expect(await store.get('b')).toBe('0123456789')
+    now += 100
+    expect(await store.get('b')).toBeUndefined()
+    expect(() => createMemoryStore({ maxBytes: 0 })).toThrow(/createMemoryStore: options\.maxBytes must be a positive number/)
+  })
+})

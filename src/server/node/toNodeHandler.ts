@@ -1,16 +1,14 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import { readNodeBody } from '../../graphql/node/readNodeBody'
 import { writeNodeAnswer } from '../../graphql/node/writeNodeAnswer'
 import { createProxyPipeline, type ProxyPipeline } from '../createProxyPipeline'
-import { bodyTimeout, MAX_BODY_BYTES, readBufferedGraphQLRequest } from '../readGraphQLRequest'
+import { readBufferedGraphQLRequest } from '../readGraphQLRequest'
 import type { StiggProxyHandler, StiggProxyOptions } from '../types'
 import { lazyRequest } from './lazyRequest'
+import { hasUnreadBody, parsedBodyOf, readNodeRequestBody, streamOf, type ParsedRequest } from './readNodeRequestBody'
 
 /** A `node:http` / Express / Connect request handler. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
 
-/** What body parsers such as `express.json()` leave on the request. */
-type ParsedRequest = IncomingMessage & { body?: unknown; originalUrl?: string; _body?: boolean }
 
 type Serve = (req: ParsedRequest, res: ServerResponse) => Promise<void>
 
@@ -54,7 +52,7 @@ function servePipeline(pipeline: ProxyPipeline): Serve {
     const request = lazyRequest(requestUrl(req), method, requestHeaders(req.headers))
     let read: { body: Uint8Array | undefined; complete: boolean } | undefined
     const answer = await pipeline.handle(request, async () => {
-      read = await readRequestBody(req, method, pipeline.bodyTimeoutMs)
+      read = await readNodeRequestBody(req, method, pipeline.bodyTimeoutMs)
       return readBufferedGraphQLRequest(request, read.body)
     })
     // A body refused unread (from the headers), cut off at the size limit or late: end the
@@ -80,67 +78,6 @@ function serveFetch(handler: StiggProxyHandler): Serve {
     if (hasUnreadBody(req)) res.setHeader('connection', 'close')
     res.end(payload)
   }
-}
-
-/** The body a parser already read, or up to MAX_BODY_BYTES + 1 bytes (enough to see it is too large) within `timeoutMs`. */
-function readRequestBody(req: ParsedRequest, method: string, timeoutMs: number): Promise<{ body: Uint8Array | undefined; complete: boolean }> {
-  if (method === 'GET' || method === 'HEAD') return Promise.resolve({ body: undefined, complete: true })
-  const parsed = parsedBodyOf(req)
-  if (parsed !== undefined) return Promise.resolve({ body: parsed, complete: true })
-  return new Promise((resolve, reject) => {
-    // The rest of a late body is never read: the answer closes the connection.
-    const timer = setTimeout(() => reject(bodyTimeout(timeoutMs)), timeoutMs)
-    readNodeBody(
-      req,
-      MAX_BODY_BYTES,
-      (body, complete) => {
-        clearTimeout(timer)
-        resolve({ body, complete })
-      },
-      (error) => {
-        clearTimeout(timer)
-        reject(error)
-      },
-    )
-  })
-}
-
-/** What `express.json()` and similar parsers left on the request, as bytes. */
-function parsedBodyOf(req: ParsedRequest): Uint8Array | undefined {
-  return req.body !== undefined && (req.readableEnded || req._body === true) ? parsedBody(req.body) : undefined
-}
-
-/** Whether bytes of a request body may still be on the connection. */
-function hasUnreadBody(req: ParsedRequest): boolean {
-  if (req.readableEnded || req._body === true) return false
-  const length = req.headers['content-length']
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
-}
-
-/** Node's request as a body stream, pulled as the handler reads it (it may never read it). */
-function streamOf(req: ParsedRequest): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.pause()
-      req.on('data', (chunk: Buffer) => {
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-        if ((controller.desiredSize ?? 0) <= 0) req.pause()
-      })
-      req.on('end', () => controller.close())
-      req.on('error', (error) => controller.error(error))
-    },
-    pull() {
-      req.resume()
-    },
-    cancel() {
-      req.pause()
-    },
-  })
-}
-
-function parsedBody(body: unknown): Uint8Array {
-  if (body instanceof Uint8Array) return body
-  return new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body))
 }
 
 /**
