@@ -59,6 +59,7 @@ export type { AwaitEntitlementStatus, UseAwaitEntitlementOptions, UseAwaitEntitl
 export { StiggError } from './core/StiggError'
 export type { StiggErrorOptions } from './core/StiggError'
 export { createStiggClient } from './core/createStiggClient'
+export { reportUsage } from './core/reportUsage'
 export type { EntitlementResults, StiggClient, StiggClientOptions } from './core/createStiggClient'
 export { createEntitlementBatcher } from './core/createEntitlementBatcher'
 export type { EntitlementBatcher } from './core/createEntitlementBatcher'

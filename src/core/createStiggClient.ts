@@ -1,18 +1,9 @@
-import {
-  entitlementsDocument,
-  reportUsageDocument,
-  subscriptionsDocument,
-} from './documents'
+import { entitlementsDocument, subscriptionsDocument } from './documents'
 import { postGraphQL } from './postGraphQL'
 import { readEntitlementResults, type EntitlementResults } from './readEntitlementResults'
 import { StiggError } from './StiggError'
 import { toStiggError } from './toStiggError'
-import type {
-  EntitlementData,
-  ReportUsageParams,
-  SubscriptionData,
-  UsageMeasurement,
-} from './types'
+import type { EntitlementData, SubscriptionData } from './types'
 
 /** Options of {@link createStiggClient}. */
 export interface StiggClientOptions {
@@ -41,10 +32,9 @@ export interface StiggClient {
   /** One request per 100 features (more are split); never rejects for a single feature's error. */
   getEntitlements(customerId: string, featureIds: readonly string[], options?: StiggRequestOptions): Promise<EntitlementResults>
   getSubscriptions(customerId: string, options?: StiggRequestOptions): Promise<SubscriptionData[]>
-  reportUsage(customerId: string, params: ReportUsageParams, options?: StiggRequestOptions): Promise<UsageMeasurement>
   /**
    * Sends one operation and resolves with its root `field`; rejects with a {@link StiggError} for
-   * GraphQL errors or a missing field. Rarer operations (provisioning) go through it from their
+   * GraphQL errors or a missing field. Mutations (usage reports, provisioning) go through it from their
    * own modules, so an app that never sends them does not ship their documents.
    * @example client.request<ProvisionCustomerResult>(provisionCustomerDocument, { input }, 'provisionCustomer')
    */
@@ -111,20 +101,6 @@ export function createStiggClient(options: StiggClientOptions): StiggClient {
     },
     getSubscriptions: (customerId, request) =>
       required<SubscriptionData[]>(subscriptionsDocument, { customerId }, 'customerSubscriptions', request),
-    async reportUsage(customerId, { featureId, value, idempotencyKey }, request) {
-      if (!Number.isFinite(value)) {
-        throw new StiggError(
-          process.env.NODE_ENV !== 'production'
-            ? `react-stigg: reportUsage for '${featureId}' needs a finite number value, got ${String(value)}.`
-            : '',
-          {
-          code: 'BAD_INPUT',
-        })
-      }
-      // JSON.stringify leaves an undefined idempotencyKey out of the body.
-      const input = { customerId, featureId, value, idempotencyKey }
-      return required<UsageMeasurement>(reportUsageDocument, { input }, 'reportUsage', request)
-    },
     request: required,
   }
 }

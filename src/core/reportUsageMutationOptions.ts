@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/query-core'
 import { withUsage, applyUsage } from './applyUsage'
 import { createIdempotencyKey } from './createIdempotencyKey'
+import { reportUsage } from './reportUsage'
 import { retryDelay, shouldRetry } from './retry'
 import type { StiggError } from './StiggError'
 import { noCustomerError, offlineError, type StiggQueryContext } from './StiggQueryContext'
@@ -43,7 +44,7 @@ export function reportUsageMutationOptions(
     mutationFn: (variables: ReportUsageParams): Promise<UsageMeasurement> => {
       if (ctx.offline === true) return Promise.reject(offlineError('useReportUsage'))
       if (customerId === null) return Promise.reject(noCustomerError('useReportUsage'))
-      return ctx.client.reportUsage(customerId, { ...variables, idempotencyKey: idempotencyKeyFor(variables) })
+      return reportUsage(ctx.client, customerId, { ...variables, idempotencyKey: idempotencyKeyFor(variables) })
     },
     retry: ctx.retry === false ? false : (shouldRetry as (failureCount: number, error: StiggError) => boolean),
     retryDelay: retryDelay as (failureCount: number, error: StiggError) => number,

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
 import { useStiggContext } from '../react/StiggContext'
+import { useStigg } from '../react/useStigg'
 import { useSubscription } from '../react/useSubscription'
 import { DevtoolsControls } from './DevtoolsControls'
 import { DEVTOOLS_PATH } from './DevtoolsProtocol'
@@ -57,6 +58,7 @@ const formatAge = (ms: number | null): string => (ms === null ? '—' : ms < 100
 export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = false, controls = true }: StiggDevtoolsProps) {
   const ctx = useStiggContext('StiggDevtools')
   const { customerId, queryClient, offline } = ctx
+  const { invalidate } = useStigg()
   const panelId = useId()
   const toggleRef = useRef<HTMLButtonElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
@@ -147,7 +149,7 @@ export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = f
           {server.error && (
             <p role="alert" style={styles.error}>{server.error}</p>
           )}
-          {controls && customerId !== null && <DevtoolsControls endpoint={server} customerId={customerId} onChanged={ctx.invalidate} />}
+          {controls && customerId !== null && <DevtoolsControls endpoint={server} customerId={customerId} onChanged={invalidate} />}
         </section>
       )}
     </aside>

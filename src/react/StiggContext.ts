@@ -19,8 +19,6 @@ export interface StiggContextValue extends StiggQueryContext {
   offline: boolean
   fallbackEntitlements: Readonly<Record<string, FallbackEntitlement>> | undefined
   locale: string | undefined
-  /** Refetches everything cached for the current customer, or only these features' entitlements. */
-  invalidate: (filter?: StiggInvalidateFilter) => Promise<void>
 }
 
 export const StiggContext = createContext<StiggContextValue | undefined>(undefined)

@@ -144,12 +144,6 @@ export function StiggProvider(props: StiggProviderProps) {
       fallbackEntitlements,
       locale,
       onError: (error: StiggError) => latest.current.onError?.(error),
-      invalidate: (filter) =>
-        queryClient.invalidateQueries({
-          queryKey: stiggKeys.customer(customerId),
-          // Entitlement keys end with the feature id (stiggKeys.entitlement).
-          predicate: filter?.featureIds && ((query) => filter.featureIds!.includes(query.queryKey[3] as string)),
-        }),
     }),
     [client, batcher, customerId, props.resourceId, queryClient, staleTime, refetchOnWindowFocus, refetchInterval, offline, retry, fallbackEntitlements, locale],
   )

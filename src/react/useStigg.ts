@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { StiggClient } from '../core/createStiggClient'
+import { stiggKeys } from '../core/stiggKeys'
 import { useStiggContext, type StiggInvalidateFilter } from './StiggContext'
 
 /** What {@link useStigg} returns. */
@@ -26,6 +28,16 @@ export interface UseStiggResult {
  * await upgradePlan(); await invalidate()
  */
 export function useStigg(): UseStiggResult {
-  const { client, customerId, queryClient, invalidate, locale } = useStiggContext('useStigg')
+  const { client, customerId, queryClient, locale } = useStiggContext('useStigg')
+  // Built here rather than in the provider: pages that never invalidate do not ship it.
+  const invalidate = useCallback(
+    (filter?: StiggInvalidateFilter) =>
+      queryClient.invalidateQueries({
+        queryKey: stiggKeys.customer(customerId),
+        // Entitlement keys hold the feature id at index 3 (stiggKeys.entitlement).
+        predicate: filter?.featureIds && ((query) => filter.featureIds!.includes(query.queryKey[3] as string)),
+      }),
+    [queryClient, customerId],
+  )
   return { client, customerId, queryClient, invalidate, locale }
 }

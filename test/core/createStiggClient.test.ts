@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createStiggClient, StiggError, type EntitlementData, type ProvisionCustomerResult } from 'react-stigg'
+import { createStiggClient, reportUsage, StiggError, type EntitlementData, type ProvisionCustomerResult } from 'react-stigg'
 import { provisionCustomerDocument } from '../../src/core/documents'
 import { createEmulator } from 'react-stigg/emulator'
 
@@ -52,8 +52,8 @@ describe('createStiggClient against the emulator', () => {
     const { emulator, client } = emulatorClient()
     const [subscription] = await client.getSubscriptions('customer-trial')
     expect(subscription).toMatchObject({ status: 'TRIAL', plan: { id: 'plan-pro', name: 'Pro' } })
-    const first = await client.reportUsage('customer-free', { featureId: 'feature-api-calls', value: 5, idempotencyKey: 'k1' })
-    const again = await client.reportUsage('customer-free', { featureId: 'feature-api-calls', value: 5, idempotencyKey: 'k1' })
+    const first = await reportUsage(client, 'customer-free', { featureId: 'feature-api-calls', value: 5, idempotencyKey: 'k1' })
+    const again = await reportUsage(client, 'customer-free', { featureId: 'feature-api-calls', value: 5, idempotencyKey: 'k1' })
     expect(first.currentUsage).toBe(125)
     expect(again.currentUsage).toBe(125)
     expect(emulator.admin.getUsage('customer-free', 'feature-api-calls')).toBe(125)
@@ -68,7 +68,7 @@ describe('createStiggClient against the emulator', () => {
 
   it('rejects a mutation error with the GraphQL code', async () => {
     const { client } = emulatorClient()
-    const error = await client.reportUsage('customer-nobody', { featureId: 'feature-api-calls', value: 1 }).catch((e: unknown) => e)
+    const error = await reportUsage(client, 'customer-nobody', { featureId: 'feature-api-calls', value: 1 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(StiggError)
     expect(error).toMatchObject({ code: 'CustomerNotFound', retryable: false })
   })

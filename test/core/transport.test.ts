@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createStiggClient, StiggError, type EntitlementData } from 'react-stigg'
+import { createStiggClient, reportUsage, StiggError, type EntitlementData } from 'react-stigg'
 
 const url = 'http://stigg.test/api/stigg'
 
@@ -43,7 +43,7 @@ describe('the fetch transport (GraphQL over HTTP, no GraphQL library)', () => {
   it('leaves an omitted idempotency key out of the body', async () => {
     const measurement = { id: 'u1', customerId: 'c', featureId: 'f', currentUsage: 1, usagePeriodEnd: null, timestamp: 'now' }
     const { client, seen } = answering(() => Response.json({ data: { reportUsage: measurement } }))
-    await client.reportUsage('c', { featureId: 'f', value: 1 })
+    await reportUsage(client, 'c', { featureId: 'f', value: 1 })
     const body = (await (seen[0] as Request).json()) as { variables: { input: Record<string, unknown> } }
     expect(body.variables.input).toEqual({ customerId: 'c', featureId: 'f', value: 1 })
   })

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createStiggClient, StiggError } from 'react-stigg'
+import { createStiggClient, reportUsage, StiggError } from 'react-stigg'
 import { startEmulator, type RunningEmulator } from 'react-stigg/emulator'
 import { createMemoryStore, toNodeHandler, type StiggDialectName, type StiggProxyEvent, type StiggProxyOptions } from 'react-stigg/server'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -93,8 +93,8 @@ describe.each<StiggDialectName>(['stigg', 'seed'])("dialect '%s'", (dialect) => 
     const proxy = await startProxy(dialect)
     const client = browser(proxy.url, 'customer-pro', 1)
     const report = { featureId: feature, value: 7, idempotencyKey: 'lost-answer-1' }
-    await expect(client.reportUsage('customer-pro', report)).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
-    const retried = await client.reportUsage('customer-pro', report)
+    await expect(reportUsage(client, 'customer-pro', report)).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
+    const retried = await reportUsage(client, 'customer-pro', report)
     expect(upstreamReports).toHaveLength(1)
     expect(retried.currentUsage).toBe(9307)
     expect(usage('customer-pro')).toBe(9307)
@@ -104,8 +104,8 @@ describe.each<StiggDialectName>(['stigg', 'seed'])("dialect '%s'", (dialect) => 
   it('two customers with the same key are two reports', async () => {
     const proxy = await startProxy(dialect)
     const report = { featureId: feature, value: 5, idempotencyKey: 'same-key' }
-    await browser(proxy.url, 'customer-pro').reportUsage('customer-pro', report)
-    await browser(proxy.url, 'customer-free').reportUsage('customer-free', report)
+    await reportUsage(browser(proxy.url, 'customer-pro'), 'customer-pro', report)
+    await reportUsage(browser(proxy.url, 'customer-free'), 'customer-free', report)
     expect(upstreamReports).toHaveLength(2)
     expect([usage('customer-pro'), usage('customer-free')]).toEqual([9305, 125])
   })
@@ -115,14 +115,14 @@ describe.each<StiggDialectName>(['stigg', 'seed'])("dialect '%s'", (dialect) => 
     const client = browser(proxy.url, 'customer-pro')
     const report = { featureId: feature, value: 3, idempotencyKey: 'failed-first' }
     upstreamPlan = ['fail']
-    const failure = await client.reportUsage('customer-pro', report).catch((error: unknown) => error)
+    const failure = await reportUsage(client, 'customer-pro', report).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(StiggError)
     expect(failure).toMatchObject({ status: 502, retryable: true })
     expect(usage('customer-pro')).toBe(9300)
-    const retried = await client.reportUsage('customer-pro', report)
+    const retried = await reportUsage(client, 'customer-pro', report)
     expect(retried.currentUsage).toBe(9303)
     expect(upstreamReports).toHaveLength(2)
-    await client.reportUsage('customer-pro', report) // remembered now
+    await reportUsage(client, 'customer-pro', report) // remembered now
     expect(upstreamReports).toHaveLength(2)
     expect(usage('customer-pro')).toBe(9303)
   })
@@ -131,7 +131,7 @@ describe.each<StiggDialectName>(['stigg', 'seed'])("dialect '%s'", (dialect) => 
     const proxy = await startProxy(dialect)
     upstreamPlan = [{ delayMs: 150 }]
     const report = { featureId: feature, value: 2, idempotencyKey: 'concurrent' }
-    const answers = await Promise.all(Array.from({ length: 4 }, () => browser(proxy.url, 'customer-pro').reportUsage('customer-pro', report)))
+    const answers = await Promise.all(Array.from({ length: 4 }, () => reportUsage(browser(proxy.url, 'customer-pro'), 'customer-pro', report)))
     expect(upstreamReports).toHaveLength(1)
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1)
     expect(usage('customer-pro')).toBe(9302)
@@ -141,8 +141,8 @@ describe.each<StiggDialectName>(['stigg', 'seed'])("dialect '%s'", (dialect) => 
   it('a key reused for another value is refused with 422 IDEMPOTENCY_KEY_REUSED, and nothing is sent', async () => {
     const proxy = await startProxy(dialect)
     const client = browser(proxy.url, 'customer-pro')
-    await client.reportUsage('customer-pro', { featureId: feature, value: 4, idempotencyKey: 'reused' })
-    const error = await client.reportUsage('customer-pro', { featureId: feature, value: 5, idempotencyKey: 'reused' }).catch((e: unknown) => e)
+    await reportUsage(client, 'customer-pro', { featureId: feature, value: 4, idempotencyKey: 'reused' })
+    const error = await reportUsage(client, 'customer-pro', { featureId: feature, value: 5, idempotencyKey: 'reused' }).catch((e: unknown) => e)
     expect(error).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED', retryable: false })
     expect(upstreamReports).toHaveLength(1)
     expect(usage('customer-pro')).toBe(9304)
@@ -154,8 +154,8 @@ describe('across proxy instances sharing a store', () => {
     const store = createMemoryStore()
     const [a, b] = [await startProxy('stigg', { idempotency: { store } }), await startProxy('stigg', { idempotency: { store } })]
     const report = { featureId: feature, value: 6, idempotencyKey: 'two-instances' }
-    const first = await browser(a.url, 'customer-pro').reportUsage('customer-pro', report)
-    const second = await browser(b.url, 'customer-pro').reportUsage('customer-pro', report)
+    const first = await reportUsage(browser(a.url, 'customer-pro'), 'customer-pro', report)
+    const second = await reportUsage(browser(b.url, 'customer-pro'), 'customer-pro', report)
     expect(second).toEqual(first)
     expect(upstreamReports).toHaveLength(1)
     expect(usage('customer-pro')).toBe(9306)
@@ -166,9 +166,9 @@ describe('across proxy instances sharing a store', () => {
     const [a, b] = [await startProxy('stigg', { idempotency: { store } }), await startProxy('stigg', { idempotency: { store } })]
     upstreamPlan = [{ delayMs: 200 }]
     const report = { featureId: feature, value: 1, idempotencyKey: 'in-flight-elsewhere' }
-    const first = browser(a.url, 'customer-pro').reportUsage('customer-pro', report)
+    const first = reportUsage(browser(a.url, 'customer-pro'), 'customer-pro', report)
     await new Promise((resolve) => setTimeout(resolve, 50))
-    const second = await browser(b.url, 'customer-pro').reportUsage('customer-pro', report)
+    const second = await reportUsage(browser(b.url, 'customer-pro'), 'customer-pro', report)
     expect(second).toEqual(await first)
     expect(upstreamReports).toHaveLength(1)
     expect(usage('customer-pro')).toBe(9301)
@@ -180,8 +180,8 @@ describe('controls', () => {
     const proxy = await startProxy('stigg', { idempotency: false })
     const client = browser(proxy.url, 'customer-pro', 1)
     const report = { featureId: feature, value: 7, idempotencyKey: 'no-guard' }
-    await expect(client.reportUsage('customer-pro', report)).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
-    await client.reportUsage('customer-pro', report)
+    await expect(reportUsage(client, 'customer-pro', report)).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
+    await reportUsage(client, 'customer-pro', report)
     expect(upstreamReports).toHaveLength(2)
     expect(usage('customer-pro')).toBe(9314)
   })
@@ -189,10 +189,10 @@ describe('controls', () => {
   it('reports without a key, and keys longer than 255 characters, are not deduplicated or are refused', async () => {
     const proxy = await startProxy('stigg')
     const client = browser(proxy.url, 'customer-pro')
-    await client.reportUsage('customer-pro', { featureId: feature, value: 1 })
-    await client.reportUsage('customer-pro', { featureId: feature, value: 1 })
+    await reportUsage(client, 'customer-pro', { featureId: feature, value: 1 })
+    await reportUsage(client, 'customer-pro', { featureId: feature, value: 1 })
     expect(upstreamReports).toHaveLength(2)
-    const error = await client.reportUsage('customer-pro', { featureId: feature, value: 1, idempotencyKey: 'k'.repeat(256) }).catch((e: unknown) => e)
+    const error = await reportUsage(client, 'customer-pro', { featureId: feature, value: 1, idempotencyKey: 'k'.repeat(256) }).catch((e: unknown) => e)
     expect(error).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' })
     expect(upstreamReports).toHaveLength(2)
   })

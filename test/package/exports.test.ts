@@ -24,6 +24,7 @@ const entries: Record<string, { load: () => Promise<object>; exports: string[] }
       'plansQueryKey',
       'plansQueryOptions',
       'prefetchEntitlements',
+      'reportUsage',
       'reportUsageMutationOptions',
       'stiggKeys',
       'subscriptionQueryOptions',

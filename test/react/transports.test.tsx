@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { ReactNode } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { StiggError, StiggProvider, useEntitlements, useStigg, type StiggProviderProps } from 'react-stigg'
+import { reportUsage, StiggError, StiggProvider, useEntitlements, useStigg, type StiggProviderProps } from 'react-stigg'
 
 type Script = (body: { query: string; variables: Record<string, unknown> }, req: IncomingMessage, res: ServerResponse) => void
 let script: Script = (_body, _req, res) => res.writeHead(500).end()
@@ -113,8 +113,8 @@ describe.each(Object.keys(transports) as Array<keyof typeof transports>)('over t
     }
     const stigg = client()
     const key = 'report-1'
-    await expect(stigg.reportUsage('c-1', { featureId: 'feature-a', value: 1, idempotencyKey: key })).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
-    await expect(stigg.reportUsage('c-1', { featureId: 'feature-a', value: 1, idempotencyKey: key })).resolves.toMatchObject({ currentUsage: 3 })
+    await expect(reportUsage(stigg, 'c-1', { featureId: 'feature-a', value: 1, idempotencyKey: key })).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
+    await expect(reportUsage(stigg, 'c-1', { featureId: 'feature-a', value: 1, idempotencyKey: key })).resolves.toMatchObject({ currentUsage: 3 })
     expect(seen.slice(-2).map(({ body }) => (body.variables['input'] as { idempotencyKey: string }).idempotencyKey)).toEqual([key, key])
   })
 })

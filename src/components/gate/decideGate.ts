@@ -1,5 +1,4 @@
-import { subscriptionGrants } from '../../core/subscriptionGrants'
-import type { AccessDeniedReason, Entitlement, Subscription } from '../../core/types'
+import type { AccessDeniedReason, Entitlement } from '../../core/types'
 
 /** Where a gate stands: `loading` until the answer is known, `error` when it cannot be known. */
 export type FeatureGateStatus = 'loading' | 'granted' | 'denied' | 'error'
@@ -7,14 +6,8 @@ export type FeatureGateStatus = 'loading' | 'granted' | 'denied' | 'error'
 /** How several features combine: every one must grant (`all`) or at least one (`any`). */
 export type FeatureGateMatch = 'all' | 'any'
 
-/**
- * Reason given when the gate's `plan` does not include the customer's current plan. Stigg has
- * no name for this (it gates on features, not plans), so the gate adds its own.
- */
-export const PLAN_MISMATCH = 'PlanMismatch'
-
 export interface GateInput {
-  /** Empty for a gate on `plan` alone. */
+  /** Empty: the gate stays closed. */
   featureIds: readonly string[]
   match: FeatureGateMatch
   /** Entitlements known so far; a missing id has not arrived (yet). */
@@ -26,12 +19,6 @@ export interface GateInput {
    * gate follows its error policy (a fallback entitlement may still open it).
    */
   failedFeatureIds?: readonly string[]
-  /** Plan ids allowed; null when the gate does not look at the plan. */
-  plans: readonly string[] | null
-  subscription: Subscription | null
-  subscriptionLoading: boolean
-  subscriptionError: boolean
-  now: Date
 }
 
 export interface GateDecision {
@@ -39,7 +26,7 @@ export interface GateDecision {
   hasAccess: boolean
   /** Smallest `remaining` over the gate's limited features; null when none is limited. */
   remaining: number | null
-  /** Why the gate is closed: the first denied feature's reason, then the plan's. Null unless denied. */
+  /** Why the gate is closed: the first denied feature's reason. Null unless denied. */
   reason: AccessDeniedReason | null
   /** Some entitlement behind the decision came from `fallbackEntitlements`. */
   isFallback: boolean
@@ -58,15 +45,6 @@ function featureVerdict(entitlement: Entitlement | undefined, loading: boolean, 
   // fallback may open a gate while Stigg is unreachable; it never turns an error into a firm "no".
   if (entitlement.isFallback ? error && !entitlement.hasAccess : failed) return ['error', null]
   return entitlement.hasAccess ? granted : ['denied', entitlement.accessDeniedReason ?? 'Unknown']
-}
-
-function planVerdict({ plans, subscription, subscriptionLoading, subscriptionError, now }: GateInput): Verdict {
-  if (!plans) return granted
-  // As for features: a subscription kept from before a failed refetch no longer counts.
-  if (subscriptionError) return ['error', null]
-  if (!subscription) return subscriptionLoading ? ['loading', null] : ['denied', 'NoActiveSubscription']
-  if (!subscriptionGrants(subscription, now)) return ['denied', 'NoActiveSubscription']
-  return plans.includes(subscription.plan.id) ? granted : ['denied', PLAN_MISMATCH]
 }
 
 // An undecided part keeps the gate loading; an error only shows once nothing can still change the answer.
@@ -88,15 +66,14 @@ function combine(verdicts: readonly Verdict[], match: FeatureGateMatch): Verdict
  * Decides a gate from what the hooks know so far. Pure: `useFeatureGate` feeds it hook results.
  *
  * @example
- * decideGate({ featureIds: ['feature-sso'], match: 'all', entitlements, plans: null, … }).status // 'granted'
+ * decideGate({ featureIds: ['feature-sso'], match: 'all', entitlements, … }).status // 'granted'
  */
 export function decideGate(input: GateInput): GateDecision {
   const { featureIds, entitlements, failedFeatureIds = [] } = input
   const features = featureIds.map((id) =>
     featureVerdict(entitlements[id], input.entitlementsLoading, input.entitlementsError, failedFeatureIds.includes(id)),
   )
-  const featurePart = features.length > 0 ? combine(features, input.match) : input.plans ? granted : null
-  const [status, reason] = featurePart ? combine([featurePart, planVerdict(input)], 'all') : denied
+  const [status, reason] = combine(features, input.match)
 
   let remaining: number | null = null
   for (const id of featureIds) {
