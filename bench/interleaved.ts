@@ -1,6 +1,7 @@
 // Before/after in one run: `npx tsx bench/interleaved.ts [baselineDir]` (default /work/baseline, a
 // checkout of the code before a change with node_modules linked). Alternates rounds of the two
 // versions so both see the same machine, then prints medians. Not part of `npm run bench`.
+// ROUNDS (default 3, the first a warm-up) and SECONDS (default 3) set the length; ONLY=http one section.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
@@ -107,7 +108,7 @@ function alternate(a: () => void, b: () => void, count: number, blocks = 9): [nu
 
 async function headers(): Promise<void> {
   // The baseline's own lazy Request: one Proxy handler and five closures per request, undici's Headers.
-  const { lazyRequest: lazyRequestBefore } = (await import(`${baselineDir}/src/server/lazyRequest.ts`)) as { lazyRequest: typeof lazyRequest }
+  const { lazyRequest: lazyRequestBefore } = (await import(`${baselineDir}/src/server/node/lazyRequest.ts`)) as { lazyRequest: typeof lazyRequest }
   // What a browser sends with a fetch to the app's own origin.
   const init = {
     host: 'app.example.com',
@@ -165,7 +166,9 @@ function hostedPlan(): void {
   console.log(`dialect 'stigg', 100-check batch translated + mapped: before (general path) ${(before / 1000).toFixed(3)} ms, after (compiled plan) ${(after / 1000).toFixed(3)} ms (firewall and answer copy included in both)`)
 }
 
-await headers()
-hostedPlan()
-if (process.env.SKIP_HTTP !== '1') await http()
+// ONLY=http (or headers, hosted) runs one section.
+const only = process.env.ONLY
+if (only === undefined || only === 'headers') await headers()
+if (only === undefined || only === 'hosted') hostedPlan()
+if ((only === undefined || only === 'http') && process.env.SKIP_HTTP !== '1') await http()
 process.exit(0)

@@ -78,5 +78,5 @@ for (const [group, time] of byFile) {
 print('self time by layer', byLayer, 12)
 print('self time by function', byFunction, 45)
 print('self time by file', byFile, Number(process.env.FILES ?? 30))
-console.log(`\nprofile: ${join(profileDir, file)}`)
+console.log(`\nprofile: ${join(profileDir, file)} ${requests}`)
 process.exit(0)

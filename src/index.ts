@@ -94,8 +94,12 @@ export type {
   UseFeatureGateOptions,
   UseFeatureGateResult,
 } from './components/gate/useFeatureGate'
-export { PLAN_MISMATCH } from './components/gate/decideGate'
 export type { FeatureGateMatch, FeatureGateStatus } from './components/gate/decideGate'
+export { PlanGate } from './components/gate/PlanGate'
+export type { PlanGateProps } from './components/gate/PlanGate'
+export { usePlanGate } from './components/gate/usePlanGate'
+export type { UsePlanGateOptions, UsePlanGateResult } from './components/gate/usePlanGate'
+export { PLAN_MISMATCH } from './components/gate/decidePlanGate'
 export { UsageMeter } from './components/meter/UsageMeter'
 export type { UsageMeterProps } from './components/meter/UsageMeter'
 export { useUsageMeter } from './components/meter/useUsageMeter'

@@ -14,7 +14,7 @@ export interface StiggSeedArgs {
   unlimited: boolean
   /** Whether API calls are in the plan at all. */
   granted: boolean
-  /** The plan's name (not `plan`: that is `<FeatureGate>`'s plan-id filter). */
+  /** The plan's name (not `plan`: that is `<PlanGate>`'s plan-id filter). */
   planName: string
   status: SubscriptionStatus
   backend: StiggBackend

@@ -8,7 +8,7 @@ import { useStiggContext } from './StiggContext'
 /** Options of {@link useSubscription}. */
 export interface UseSubscriptionOptions {
   /**
-   * Set false to keep the query idle (e.g. `<FeatureGate>` without a `plan` fetches no
+   * Set false to keep the query idle (e.g. `usePlanGate({ enabled: false })` fetches no
    * subscriptions). It still reads whatever the cache already holds.
    * @default true
    */

@@ -6,7 +6,7 @@ import { jsonHeaders, ProxyRefusal } from './ProxyRefusal'
 import { checkEnvelope } from './readGraphQLRequest'
 import { resolveProxyOptions } from './resolveProxyOptions'
 import type { StiggProxyEvent, StiggProxyOptions } from './types'
-import { callUpstream, UpstreamFault } from './upstream/callUpstream'
+import { callUpstream, createUpstreamConfig, UpstreamFault } from './upstream/callUpstream'
 import { createUpstreamSender } from './upstream/createUpstreamSender'
 import { createUpstreamEconomy } from './economy/createUpstreamEconomy'
 import { createBudgets } from './limits/createBudgets'
@@ -47,7 +47,7 @@ export function createProxyPipeline(options: StiggProxyOptions, caller = 'create
   const limits = resolveLimits(options.limits, config.cache?.store, caller)
   const firewall = createFirewall(config.dialect, config.allow, limits)
   const send = createUpstreamSender(config.upstreamUrl, config.fetch)
-  const upstream = { send, apiKey: config.apiKey, timeoutMs: config.timeoutMs, dialect: config.dialect, scrub, exposeUpstreamErrors: config.exposeUpstreamErrors }
+  const upstream = createUpstreamConfig({ send, apiKey: config.apiKey, timeoutMs: config.timeoutMs, dialect: config.dialect, scrub, exposeUpstreamErrors: config.exposeUpstreamErrors })
 
   const emit = (event: StiggProxyEvent): void => {
     if (!config.onEvent) return
@@ -83,7 +83,7 @@ export function createProxyPipeline(options: StiggProxyOptions, caller = 'create
       const operation = firewall(body, customerId, who.resourceId)
       operationName = operation.operationName
       const customer = customerId
-      const { answer, source } = await economy.answer(customer, operation, () => budgets.spend(customer, () => callUpstream(upstream, operation)))
+      const { answer, source } = await economy.answer(customer, operation, (body) => budgets.spend(customer, () => callUpstream(upstream, operation, body)))
       if (config.onEvent) {
         emit({ type: 'allowed', customerId, operationName, rootFields: operation.rootFields, durationMs: performance.now() - started, source })
       }

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { FeatureGate, PLAN_MISMATCH, StiggProvider, useFeatureGate, type FeatureGateState } from 'react-stigg'
+import { FeatureGate, StiggProvider, useFeatureGate, type FeatureGateState } from 'react-stigg'
 import { createTestStigg, StiggTestProvider } from 'react-stigg/testing'
 
 const entitlements = {
@@ -133,37 +133,7 @@ describe('<FeatureGate>', () => {
     expect(await screen.findByText('8: RequestedUsageExceedingLimit')).toBeInTheDocument()
   })
 
-  it('gates on the current plan too', async () => {
-    render(
-      <StiggTestProvider customerId="c1" entitlements={entitlements} subscription={{ planId: 'plan-pro' }}>
-        <FeatureGate featureId="feature-sso" plan={['plan-pro', 'plan-enterprise']} fallback={<p>pro: no</p>}>
-          <p>pro: yes</p>
-        </FeatureGate>
-        <FeatureGate featureId="feature-sso" plan="plan-enterprise" fallback={({ reason }) => <p>enterprise: {reason}</p>}>
-          <p>enterprise: yes</p>
-        </FeatureGate>
-        <FeatureGate plan="plan-pro" fallback={<p>plan only: no</p>}>
-          <p>plan only: yes</p>
-        </FeatureGate>
-      </StiggTestProvider>,
-    )
-    expect(await screen.findByText('pro: yes')).toBeInTheDocument()
-    expect(await screen.findByText(`enterprise: ${PLAN_MISMATCH}`)).toBeInTheDocument()
-    expect(await screen.findByText('plan only: yes')).toBeInTheDocument()
-  })
-
-  it('does not let a paused subscription through a plan gate', async () => {
-    render(
-      <StiggTestProvider customerId="customer-paused">
-        <FeatureGate plan={['plan-free', 'plan-pro', 'plan-enterprise']} fallback={({ reason }) => <p>{reason}</p>}>
-          <p>open</p>
-        </FeatureGate>
-      </StiggTestProvider>,
-    )
-    expect(await screen.findByText('NoActiveSubscription')).toBeInTheDocument()
-  })
-
-  it('fetches no subscription unless the gate has a plan', async () => {
+  it('fetches no subscription: plan gating is <PlanGate>', async () => {
     const stigg = createTestStigg({ customerId: 'c1', entitlements })
     render(
       <stigg.Provider>
@@ -335,6 +305,23 @@ describe('<FeatureGate> development warnings', () => {
     )
     expect(await screen.findByText('closed')).toBeInTheDocument()
     await waitFor(() => expect(error.mock.calls.filter(([m]) => String(m).includes('empty `features`'))).toHaveLength(1))
+  })
+
+  it('warns once that plan moved to <PlanGate>, and gates on the feature alone', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const stigg = createTestStigg({ customerId: 'c1', entitlements, subscription: { planId: 'plan-free' } })
+    render(
+      <stigg.Provider>
+        {/* @ts-expect-error FeatureGate no longer takes plan */}
+        <FeatureGate featureId="feature-sso" plan="plan-enterprise" fallback={<p>closed</p>}>
+          <p>open</p>
+        </FeatureGate>
+      </stigg.Provider>,
+    )
+    expect(await screen.findByText('open')).toBeInTheDocument()
+    await waitFor(() => expect(error.mock.calls.filter(([m]) => String(m).includes('<FeatureGate> no longer takes `plan`'))).toHaveLength(1))
+    expect(String(error.mock.calls.find(([m]) => String(m).includes('`plan`'))?.[0])).toContain('<PlanGate plan=')
+    expect(stigg.emulator.requests.some((request) => /subscription/i.test(request.query ?? ''))).toBe(false)
   })
 
   it('stays quiet in production', async () => {

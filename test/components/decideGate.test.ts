@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Entitlement, Subscription } from '../../src/core/types'
-import { decideGate, PLAN_MISMATCH, type GateInput } from '../../src/components/gate/decideGate'
-
-const now = new Date('2025-06-15T12:00:00Z')
+import type { Entitlement } from '../../src/core/types'
+import { decideGate, type GateInput } from '../../src/components/gate/decideGate'
 
 function entitlement(featureId: string, overrides: Partial<Entitlement> = {}): Entitlement {
   return {
@@ -27,18 +25,6 @@ function entitlement(featureId: string, overrides: Partial<Entitlement> = {}): E
 const denied = (featureId: string, reason = 'NoFeatureEntitlementInSubscription') =>
   entitlement(featureId, { isGranted: false, hasAccess: false, accessDeniedReason: reason })
 
-function subscription(planId: string, overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    id: 'sub-1',
-    status: 'ACTIVE',
-    plan: { id: planId, name: planId, description: null },
-    startDate: null,
-    endDate: null,
-    trialEndDate: null,
-    ...overrides,
-  }
-}
-
 function input(overrides: Partial<GateInput>): GateInput {
   return {
     featureIds: [],
@@ -46,11 +32,6 @@ function input(overrides: Partial<GateInput>): GateInput {
     entitlements: {},
     entitlementsLoading: false,
     entitlementsError: false,
-    plans: null,
-    subscription: null,
-    subscriptionLoading: false,
-    subscriptionError: false,
-    now,
     ...overrides,
   }
 }
@@ -105,8 +86,6 @@ describe('decideGate', () => {
     expect(decideGate({ ...any, match: 'all' }).status).toBe('error')
     const fallback = { a: entitlement('a', { isFallback: true }) }
     expect(decideGate(input({ featureIds: ['a'], entitlementsError: true, failedFeatureIds: ['a'], entitlements: fallback })).status).toBe('granted')
-    const pro = subscription('plan-pro')
-    expect(decideGate(input({ plans: ['plan-pro'], subscription: pro, subscriptionError: true })).status).toBe('error')
   })
 
   it('is closed, not pending, when nothing is known and nothing is coming', () => {
@@ -122,37 +101,5 @@ describe('decideGate', () => {
     }
     expect(decideGate(input({ featureIds: ['a', 'b', 'c'], entitlements })).remaining).toBe(2)
     expect(decideGate(input({ featureIds: ['c'], entitlements })).remaining).toBeNull()
-  })
-
-  it('gates on the current plan as well as the features', () => {
-    const entitlements = { a: entitlement('a') }
-    const pro = subscription('plan-pro')
-    expect(decideGate(input({ featureIds: ['a'], entitlements, plans: ['plan-pro', 'plan-enterprise'], subscription: pro })).status).toBe('granted')
-    expect(decideGate(input({ featureIds: ['a'], entitlements, plans: ['plan-enterprise'], subscription: pro }))).toMatchObject({
-      status: 'denied',
-      reason: PLAN_MISMATCH,
-    })
-    // A plan-only gate.
-    expect(decideGate(input({ plans: ['plan-pro'], subscription: pro })).status).toBe('granted')
-    expect(decideGate(input({ plans: ['plan-pro'], subscriptionLoading: true })).status).toBe('loading')
-    expect(decideGate(input({ plans: ['plan-pro'], subscriptionError: true })).status).toBe('error')
-    expect(decideGate(input({ plans: ['plan-pro'] }))).toMatchObject({ status: 'denied', reason: 'NoActiveSubscription' })
-  })
-
-  it('does not let a paused or ended subscription pass the plan check', () => {
-    const plans = ['plan-pro']
-    expect(decideGate(input({ plans, subscription: subscription('plan-pro', { status: 'PAUSED' }) })).reason).toBe('NoActiveSubscription')
-    const ended = subscription('plan-pro', { status: 'CANCELED', endDate: new Date('2025-06-01T00:00:00Z') })
-    expect(decideGate(input({ plans, subscription: ended })).status).toBe('denied')
-    const inPeriod = subscription('plan-pro', { status: 'CANCELED', endDate: new Date('2025-07-01T00:00:00Z') })
-    expect(decideGate(input({ plans, subscription: inPeriod })).status).toBe('granted')
-    expect(decideGate(input({ plans, subscription: subscription('plan-pro', { status: 'TRIAL' }) })).status).toBe('granted')
-  })
-
-  it('names the feature reason before the plan reason', () => {
-    const result = decideGate(
-      input({ featureIds: ['a'], entitlements: { a: denied('a', 'FeatureNotFound') }, plans: ['x'], subscription: subscription('y') }),
-    )
-    expect(result.reason).toBe('FeatureNotFound')
   })
 })

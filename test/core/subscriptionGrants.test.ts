@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createStiggClient, pickCurrentSubscription, StiggError, type SubscriptionData } from 'react-stigg'
 import { createEmulator } from 'react-stigg/emulator'
-// Internals: the rule itself and the gate's pure decision, which apps reach through <FeatureGate plan>.
+// Internals: the rule itself and the plan gate's pure decision, which apps reach through <PlanGate>.
 import { subscriptionGrants } from '../../src/core/subscriptionGrants'
-import { decideGate } from '../../src/components/gate/decideGate'
+import { decidePlanGate } from '../../src/components/gate/decidePlanGate'
 import { grantRuleNow as now, grantRuleTable } from '../grantRuleTable'
 
 const rows = grantRuleTable.map((row) => [row.name, row] as const)
@@ -37,19 +37,15 @@ describe('subscriptionGrants (core)', () => {
   })
 })
 
-describe("the gate's plan check", () => {
+describe("the plan gate's check", () => {
   it.each(rows)('%s', (_, row) => {
     const subscription = { id: 's', plan: { id: 'plan-pro', name: 'Pro', description: null }, ...row }
-    const decision = decideGate({
-      featureIds: [],
-      match: 'all',
-      entitlements: {},
-      entitlementsLoading: false,
-      entitlementsError: false,
+    const decision = decidePlanGate({
       plans: ['plan-pro'],
       subscription: pickCurrentSubscription([{ ...subscription, startDate: row.startDate ?? null, endDate: row.endDate ?? null, trialEndDate: row.trialEndDate ?? null }], now),
-      subscriptionLoading: false,
-      subscriptionError: false,
+      loading: false,
+      error: false,
+      idle: false,
       now,
     })
     expect(decision.status).toBe(row.grants ? 'granted' : 'denied')

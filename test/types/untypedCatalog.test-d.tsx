@@ -3,9 +3,11 @@
 // demo/src/stigg.d.ts and test/types/typed, so their augmentation cannot leak in here.)
 import {
   FeatureGate,
+  PlanGate,
   UsageMeter,
   useEntitlement,
   useFeatureGate,
+  usePlanGate,
   useReportUsage,
   type Entitlement,
   type EntitlementOf,
@@ -32,9 +34,11 @@ describe('without the generated catalog', () => {
     expectTypeOf(useEntitlement(featureId).entitlement).toEqualTypeOf<Entitlement | null>()
     expectTypeOf(useEntitlement('x').entitlement?.value).toEqualTypeOf<number | null | undefined>()
     expectTypeOf(useEntitlement('x').entitlement?.usageLimit).toEqualTypeOf<number | null | undefined>()
-    useFeatureGate({ featureId, plan: 'plan-anything' })
+    useFeatureGate({ featureId })
+    usePlanGate({ plan: 'plan-anything' })
     useReportUsage().mutate({ featureId: 'feature-anything', value: 1 })
     void (<FeatureGate featureId={featureId}>on</FeatureGate>)
+    void (<PlanGate plan={['plan-a', 'plan-b']}>on</PlanGate>)
     void (<UsageMeter featureId="feature-anything" />)
     const stigg = {} as StiggServer
     void stigg.hasAccess(new Request('http://localhost/'), featureId)

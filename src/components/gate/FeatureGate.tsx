@@ -1,4 +1,5 @@
 import type { ReactElement, ReactNode } from 'react'
+import { chooseGateSlot } from './chooseGateSlot'
 import { useFeatureGate, type FeatureGateState, type UseFeatureGateOptions } from './useFeatureGate'
 
 /** A slot: content, or a function of the gate's state that returns it. */
@@ -29,6 +30,7 @@ export type FeatureGateProps = UseFeatureGateOptions & {
 /**
  * Shows its children only to customers with access, and nothing around them: the gate adds no
  * DOM, it returns exactly its children, `fallback`, `loading` or `error` content.
+ * It gates on entitlements only, as Stigg does; to gate on the plan itself, use `<PlanGate>`.
  *
  * @example
  * <FeatureGate featureId="feature-sso" fallback={<UpgradePrompt />} loading={<Skeleton />}>
@@ -36,15 +38,11 @@ export type FeatureGateProps = UseFeatureGateOptions & {
  * </FeatureGate>
  *
  * @example
- * <FeatureGate features={['feature-export', 'feature-analytics']} match="any" plan={['plan-pro', 'plan-enterprise']}>
+ * <FeatureGate features={['feature-export', 'feature-analytics']} match="any">
  *   {({ remaining }) => <ExportButton remaining={remaining} />}
  * </FeatureGate>
  */
 export function FeatureGate(props: FeatureGateProps): ReactElement {
   const { children = null, fallback = null, loading = null, error, ...options } = props
-  const state = useFeatureGate(options)
-  const { status } = state
-  const slot =
-    status === 'granted' ? children : status === 'loading' ? loading : status === 'error' && error !== undefined ? error : fallback
-  return <>{typeof slot === 'function' ? slot(state) : slot}</>
+  return <>{chooseGateSlot(useFeatureGate(options), { children, fallback, loading, error })}</>
 }

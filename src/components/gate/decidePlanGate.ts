@@ -15,24 +15,26 @@ export interface PlanGateInput {
   subscription: Subscription | null
   loading: boolean
   error: boolean
-  /** No customer: nothing is known and nothing is coming. */
-  signedOut: boolean
+  /** Nothing will be fetched: signed out, or `enabled: false`. */
+  idle: boolean
   now: Date
 }
 
 export interface PlanGateDecision {
   status: FeatureGateStatus
   hasAccess: boolean
-  /** `NoActiveSubscription` or {@link PLAN_MISMATCH}; null unless denied (and when signed out). */
+  /** `NoActiveSubscription` or {@link PLAN_MISMATCH}; null unless denied, and when nothing is known or coming. */
   reason: AccessDeniedReason | null
 }
 
-function verdict({ plans, subscription, loading, error, signedOut, now }: PlanGateInput): [FeatureGateStatus, AccessDeniedReason | null] {
-  // As `<FeatureGate>` does for a feature: closed, not pending, and no Stigg reason to give.
-  if (signedOut) return ['denied', null]
+function verdict({ plans, subscription, loading, error, idle, now }: PlanGateInput): [FeatureGateStatus, AccessDeniedReason | null] {
   // A subscription kept from before a failed refetch may be a canceled plan: fail closed instead.
   if (error) return ['error', null]
-  if (!subscription) return loading ? ['loading', null] : ['denied', 'NoActiveSubscription']
+  if (!subscription) {
+    if (loading) return ['loading', null]
+    // Nothing known and nothing coming (signed out, idle): closed, not pending, as <FeatureGate> does.
+    return ['denied', idle ? null : 'NoActiveSubscription']
+  }
   // A paused or ended subscription keeps its plan id, but grants nothing.
   if (!subscriptionGrants(subscription, now)) return ['denied', 'NoActiveSubscription']
   return plans.includes(subscription.plan.id) ? ['granted', null] : ['denied', PLAN_MISMATCH]
@@ -42,7 +44,7 @@ function verdict({ plans, subscription, loading, error, signedOut, now }: PlanGa
  * Decides a plan gate from what `useSubscription` knows so far. Pure: `usePlanGate` feeds it.
  *
  * @example
- * decidePlanGate({ plans: ['plan-pro'], subscription, loading: false, error: false, signedOut: false, now }).status // 'granted'
+ * decidePlanGate({ plans: ['plan-pro'], subscription, loading: false, error: false, idle: false, now }).status // 'granted'
  */
 export function decidePlanGate(input: PlanGateInput): PlanGateDecision {
   const [status, reason] = verdict(input)

@@ -3,11 +3,10 @@ import type { AccessDeniedReason, Entitlement } from '../../core/types'
 import type { StiggError } from '../../core/StiggError'
 import { summarizeEntitlements, useEntitlementQueries } from '../../react/useEntitlementQueries'
 import { useStiggContext } from '../../react/StiggContext'
-import { useSubscription } from '../../react/useSubscription'
 import { decideGate, type FeatureGateMatch, type FeatureGateStatus } from './decideGate'
 import { warnOnce } from '../../core/warnOnce'
 
-/** What the gate checks: one feature, several, or (with `plan`) none at all. */
+/** What the gate checks: one feature or several (neither: the gate stays closed, with a warning). */
 export type FeatureGateTarget =
   | { featureId: string; features?: undefined }
   | { featureId?: undefined; features: readonly string[] }
@@ -32,8 +31,6 @@ export type UseFeatureGateOptions = FeatureGateTarget & {
   minValue?: number
   /** Scope to this resource of the customer instead of the provider's `resourceId`; null: unscoped. */
   resourceId?: string | null
-  /** Also require the customer's current subscription to be on one of these plan ids. */
-  plan?: string | readonly string[]
 }
 
 /** A gate's answer, also handed to `<FeatureGate>`'s render functions. */
@@ -45,7 +42,7 @@ export interface FeatureGateState {
   entitlements: Record<string, Entitlement>
   /** Smallest `remaining` over the gate's limited features; null when none is limited. */
   remaining: number | null
-  /** Why the gate is closed (Stigg's reason, or `PlanMismatch`); null unless `denied`. */
+  /** Why the gate is closed (Stigg's reason); null unless `denied`. */
   reason: AccessDeniedReason | null
   /** Some entitlement behind the answer came from `fallbackEntitlements`. */
   isFallback: boolean
@@ -59,16 +56,20 @@ export type UseFeatureGateResult = FeatureGateState
 const noFeatures: readonly string[] = []
 
 /** The misuses to warn about in development; production builds drop this function. */
-function gateProblems({ featureId, features, plan, match }: UseFeatureGateOptions): string {
+function gateProblems({ featureId, features, match, ...rest }: UseFeatureGateOptions): string {
   const problems: string[] = []
   if (featureId !== undefined && features !== undefined) {
     problems.push(`<FeatureGate> got both \`featureId\` ("${featureId}") and \`features\`; it checks \`featureId\` only. Pass one of them.`)
-  } else if (featureId === undefined && plan === undefined && !features?.length) {
+  } else if (featureId === undefined && !features?.length) {
     problems.push(
       features
         ? '<FeatureGate> got an empty `features` list, so it stays closed. Pass at least one feature id.'
-        : '<FeatureGate> got neither `featureId` nor `features` (nor `plan`), so it stays closed. Pass one of them.',
+        : '<FeatureGate> got neither `featureId` nor `features`, so it stays closed. Pass one of them.',
     )
+  }
+  // Gone since plan gating moved out (it cost every feature gate the subscription read path).
+  if ('plan' in rest) {
+    problems.push('<FeatureGate> no longer takes `plan` and ignores it: it gates on entitlements only. Wrap it in <PlanGate plan={…}> instead.')
   }
   if (match !== undefined && match !== 'all' && match !== 'any') {
     problems.push(`<FeatureGate> got match="${String(match)}"; use "all" or "any". Using "all".`)
@@ -85,10 +86,9 @@ function gateProblems({ featureId, features, plan, match }: UseFeatureGateOption
 export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateResult {
   // First, so a gate outside the provider names `useFeatureGate` in its error.
   useStiggContext('useFeatureGate')
-  // `featureId` wins over `features`; a gate on `plan` alone checks no feature.
+  // `featureId` wins over `features`.
   const featureIds = options.featureId !== undefined ? [options.featureId] : (options.features ?? noFeatures)
   const match = options.match === 'any' ? 'any' : 'all'
-  const plans = options.plan === undefined ? null : [options.plan].flat()
   if (process.env.NODE_ENV !== 'production') {
     // The condition is fixed per build, so the hook order never changes between renders.
     const problems = gateProblems(options)
@@ -99,8 +99,6 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
   }
 
   const features = summarizeEntitlements(featureIds, useEntitlementQueries('useFeatureGate', featureIds, options))
-  // Idle without a `plan`: a page of plain feature gates must not fetch subscriptions.
-  const subscription = useSubscription({ enabled: plans !== null })
   const decision = decideGate({
     featureIds,
     match,
@@ -108,20 +106,11 @@ export function useFeatureGate(options: UseFeatureGateOptions): UseFeatureGateRe
     entitlementsLoading: features.isLoading,
     entitlementsError: features.isError,
     failedFeatureIds: features.failed,
-    plans,
-    // Read only when `plans` is set (a gate without one never looks at the subscription).
-    subscription: subscription.subscription,
-    subscriptionLoading: subscription.isLoading,
-    subscriptionError: subscription.isError,
-    now: new Date(),
   })
   return {
     ...decision,
     entitlements: features.entitlements,
-    error: features.error ?? (plans ? subscription.error : null),
-    refetch: () => {
-      void features.refetch()
-      if (plans) void subscription.refetch()
-    },
+    error: features.error,
+    refetch: () => void features.refetch(),
   }
 }

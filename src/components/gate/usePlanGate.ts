@@ -39,7 +39,7 @@ export function usePlanGate({ plan, enabled = true }: UsePlanGateOptions): UsePl
     subscription: subscription.subscription,
     loading: subscription.isLoading,
     error: subscription.isError,
-    signedOut: customerId === null,
+    idle: customerId === null || !enabled,
     now: new Date(),
   })
   return {

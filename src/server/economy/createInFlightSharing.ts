@@ -8,8 +8,8 @@ export interface SharedCall {
 
 /** One upstream call for identical reads in flight at the same time; per customer, so a write can cut its own off. */
 export interface InFlightSharing {
-  /** Joins the call in flight for `customerId` and `key`, or starts one with `send`. */
-  share(customerId: string, key: string, send: () => Promise<HttpAnswer>): SharedCall
+  /** Joins the call in flight for `customerId` and `key`, or starts one with `send(key)` (the key is the upstream body). */
+  share(customerId: string, key: string, send: (key: string) => Promise<HttpAnswer>): SharedCall
   /** Reads of `customerId` from now on start new calls: a write changed what they would see. */
   forget(customerId: string): void
 }
@@ -26,7 +26,7 @@ export function createInFlightSharing(): InFlightSharing {
       let mine = calls.get(customerId)
       const running = mine?.get(key)
       if (running !== undefined) return { answer: running, joined: true }
-      const answer = send()
+      const answer = send(key)
       if (mine === undefined) calls.set(customerId, (mine = new Map()))
       mine.set(key, answer)
       const owner = mine

@@ -2,7 +2,7 @@ import type { HttpAnswer } from '../../graphql/HttpAnswer'
 import type { StiggDialect, VettedOperation } from '../dialects/StiggDialect'
 import { jsonHeaders } from '../ProxyRefusal'
 import type { StiggProxyStoreErrorEvent } from '../types'
-import { createAnswerCache } from './createAnswerCache'
+import { createAnswerCache, type AnswerCache } from './createAnswerCache'
 import { createInFlightSharing } from './createInFlightSharing'
 import type { ResolvedCache } from './resolveCacheOptions'
 
@@ -10,8 +10,11 @@ import type { ResolvedCache } from './resolveCacheOptions'
 export type AnswerSource = 'upstream' | 'shared' | 'cache'
 
 export interface UpstreamEconomy {
-  /** Answers a vetted operation of `customerId`, calling `send` only when no shared call or cached answer serves it. */
-  answer(customerId: string, operation: VettedOperation, send: () => Promise<HttpAnswer>): Promise<{ answer: HttpAnswer; source: AnswerSource }>
+  /**
+   * Answers a vetted operation of `customerId`, calling `send` with the dialect's upstream body
+   * only when no shared call or cached answer serves it. The body is built once: it is also the sharing key.
+   */
+  answer(customerId: string, operation: VettedOperation, send: (body: string) => Promise<HttpAnswer>): Promise<{ answer: HttpAnswer; source: AnswerSource }>
 }
 
 /**
@@ -36,9 +39,9 @@ export function createUpstreamEconomy(
       report({ type: 'store_error', operation, customerId, message: error instanceof Error ? error.message : String(error) }),
     )
 
-  const write = async (customerId: string, send: () => Promise<HttpAnswer>) => {
+  const write = async (customerId: string, body: string, send: (body: string) => Promise<HttpAnswer>) => {
     try {
-      return { answer: await send(), source: 'upstream' as const }
+      return { answer: await send(body), source: 'upstream' as const }
     } finally {
       // Also after a failure: the write may have reached Stigg before the connection broke.
       inFlight.forget(customerId)
@@ -47,23 +50,28 @@ export function createUpstreamEconomy(
   }
 
   return {
-    async answer(customerId, operation, send) {
-      if (!isRead(operation)) return write(customerId, send)
+    answer(customerId, operation, send) {
       const key = dialect.buildUpstreamBody(operation)
+      if (!isRead(operation)) return write(customerId, key, send)
       if (!answers) {
         const call = inFlight.share(customerId, key, send)
-        return { answer: await call.answer, source: call.joined ? 'shared' : 'upstream' }
+        // One reaction, no async frame: the default path (no cache) of every read.
+        return call.answer.then((answer) => ({ answer, source: call.joined ? 'shared' : 'upstream' }))
       }
-      const found = await answers.lookup(customerId, key)
-      if (found.body !== undefined) return { answer: { status: 200, headers: jsonHeaders, body: found.body }, source: 'cache' }
-      const call = inFlight.share(customerId, key, send)
-      const answer = await call.answer
-      if (call.joined) return { answer, source: 'shared' }
-      // Only complete answers: an error (even one field's) is asked again next time.
-      if (found.generation !== undefined && answer.status === 200 && !answer.body.includes('"errors"')) {
-        answers.remember(customerId, key, found.generation, answer.body)
-      }
-      return { answer, source: 'upstream' }
+      return cachedRead(answers, customerId, key, send)
     },
+  }
+
+  async function cachedRead(answers: AnswerCache, customerId: string, key: string, send: (body: string) => Promise<HttpAnswer>): Promise<{ answer: HttpAnswer; source: AnswerSource }> {
+    const found = await answers.lookup(customerId, key)
+    if (found.body !== undefined) return { answer: { status: 200, headers: jsonHeaders, body: found.body }, source: 'cache' }
+    const call = inFlight.share(customerId, key, send)
+    const answer = await call.answer
+    if (call.joined) return { answer, source: 'shared' }
+    // Only complete answers: an error (even one field's) is asked again next time.
+    if (found.generation !== undefined && answer.status === 200 && !answer.body.includes('"errors"')) {
+      answers.remember(customerId, key, found.generation, answer.body)
+    }
+    return { answer, source: 'upstream' }
   }
 }

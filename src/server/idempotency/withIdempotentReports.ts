@@ -133,28 +133,33 @@ export function withIdempotentReports(
   }
 
   return {
-    async answer(customerId, operation, send) {
+    answer(customerId, operation, send) {
       const usage = operation.rootFields.includes(dialect.reportUsageField) ? keyOf(operation) : undefined
+      // Not an async method: every read passes through here, and a returned Promise would cost it an extra wrap and two ticks.
       if (usage === undefined) return economy.answer(customerId, operation, send)
-      // Length-prefixed: customer "a:b" with key "c" and customer "a" with key "b:c" stay apart.
-      const storeKey = `i:${customerId.length}:${customerId}:${usage.key}`
-      let outcome = inFlight.get(storeKey)
-      const joined = outcome !== undefined
-      if (outcome === undefined) {
-        outcome = attempt(customerId, storeKey, usage.fingerprint, () => economy.answer(customerId, operation, send))
-        inFlight.set(storeKey, outcome)
-        const settle = () => inFlight.delete(storeKey)
-        outcome.then(settle, settle)
-      }
-      const { fingerprint, answer, source } = await outcome
-      if (fingerprint !== usage.fingerprint) {
-        throw new ProxyRefusal(
-          422,
-          'IDEMPOTENCY_KEY_REUSED',
-          `reportUsage idempotencyKey "${usage.key}" was already used with another feature or value; send a new key for a new report.`,
-        )
-      }
-      return { answer, source: joined ? 'shared' : source }
+      return once(customerId, operation, send, usage)
     },
+  }
+
+  async function once(customerId: string, operation: VettedOperation, send: Parameters<UpstreamEconomy['answer']>[2], usage: { key: string; fingerprint: string }) {
+    // Length-prefixed: customer "a:b" with key "c" and customer "a" with key "b:c" stay apart.
+    const storeKey = `i:${customerId.length}:${customerId}:${usage.key}`
+    let outcome = inFlight.get(storeKey)
+    const joined = outcome !== undefined
+    if (outcome === undefined) {
+      outcome = attempt(customerId, storeKey, usage.fingerprint, () => economy.answer(customerId, operation, send))
+      inFlight.set(storeKey, outcome)
+      const settle = () => inFlight.delete(storeKey)
+      outcome.then(settle, settle)
+    }
+    const { fingerprint, answer, source } = await outcome
+    if (fingerprint !== usage.fingerprint) {
+      throw new ProxyRefusal(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        `reportUsage idempotencyKey "${usage.key}" was already used with another feature or value; send a new key for a new report.`,
+      )
+    }
+    return { answer, source: joined ? ('shared' as const) : source }
   }
 }

@@ -49,6 +49,9 @@ export function createBudgets(limits: ResolvedLimits, timeoutMs: number, onStore
   const limited = (message: string, seconds: number) =>
     new ProxyRefusal(429, 'RATE_LIMITED', message, { headers: { 'retry-after': String(seconds) } })
 
+  // Without budgets, `spend` is the call itself: no async frame per upstream call.
+  if (perMinute === undefined && concurrent === undefined) return { spend: (_customerId, call) => call() }
+
   return {
     async spend(customerId, call) {
       if (perMinute !== undefined) {

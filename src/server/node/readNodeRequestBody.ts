@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { readNodeBody } from '../../graphql/node/readNodeBody'
 import { bodyTimeout, MAX_BODY_BYTES } from '../readGraphQLRequest'
+import type { DeadlineQueue } from '../upstream/DeadlineQueue'
 
 /*
  * The request body on Node, for toNodeHandler: read only after the headers decided (method,
@@ -11,23 +12,31 @@ import { bodyTimeout, MAX_BODY_BYTES } from '../readGraphQLRequest'
 /** What body parsers such as `express.json()` leave on the request. */
 export type ParsedRequest = IncomingMessage & { body?: unknown; originalUrl?: string; _body?: boolean }
 
-/** The body a parser already read, or up to MAX_BODY_BYTES + 1 bytes (enough to see it is too large) within `timeoutMs`. */
-export function readNodeRequestBody(req: ParsedRequest, method: string, timeoutMs: number): Promise<{ body: Uint8Array | undefined; complete: boolean }> {
+/**
+ * The body a parser already read, or up to MAX_BODY_BYTES + 1 bytes (enough to see it is too
+ * large) within the body deadline (`deadlines`, all of `timeoutMs`: one timer for every request).
+ */
+export function readNodeRequestBody(
+  req: ParsedRequest,
+  method: string,
+  deadlines: DeadlineQueue,
+  timeoutMs: number,
+): Promise<{ body: Uint8Array | undefined; complete: boolean }> {
   if (method === 'GET' || method === 'HEAD') return Promise.resolve({ body: undefined, complete: true })
   const parsed = parsedBodyOf(req)
   if (parsed !== undefined) return Promise.resolve({ body: parsed, complete: true })
   return new Promise((resolve, reject) => {
     // The rest of a late body is never read: the answer closes the connection.
-    const timer = setTimeout(() => reject(bodyTimeout(timeoutMs)), timeoutMs)
+    const deadline = deadlines.start(() => reject(bodyTimeout(timeoutMs)))
     readNodeBody(
       req,
       MAX_BODY_BYTES,
       (body, complete) => {
-        clearTimeout(timer)
+        deadlines.cancel(deadline)
         resolve({ body, complete })
       },
       (error) => {
-        clearTimeout(timer)
+        deadlines.cancel(deadline)
         reject(error)
       },
     )

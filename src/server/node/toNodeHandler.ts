@@ -4,6 +4,7 @@ import { createProxyPipeline, type ProxyPipeline } from '../createProxyPipeline'
 import { readBufferedGraphQLRequest } from '../readGraphQLRequest'
 import type { StiggProxyHandler, StiggProxyOptions } from '../types'
 import { lazyRequest } from './lazyRequest'
+import { DeadlineQueue } from '../upstream/DeadlineQueue'
 import { hasUnreadBody, parsedBodyOf, readNodeRequestBody, streamOf, type ParsedRequest } from './readNodeRequestBody'
 
 /** A `node:http` / Express / Connect request handler. */
@@ -45,16 +46,19 @@ export function toNodeHandler(proxy: StiggProxyOptions | StiggProxyHandler): Nod
  */
 function servePipeline(pipeline: ProxyPipeline): Serve {
   const requestUrl = createUrlCache()
+  const bodyDeadlines = new DeadlineQueue(pipeline.bodyTimeoutMs)
   return async (req, res) => {
     const method = req.method ?? 'GET'
     // `identify` reads headers and cookies only: its Request carries no body stream, and is built
     // only if something reads more than its method, URL and headers.
     const request = lazyRequest(requestUrl(req), method, requestHeaders(req.headers))
     let read: { body: Uint8Array | undefined; complete: boolean } | undefined
-    const answer = await pipeline.handle(request, async () => {
-      read = await readNodeRequestBody(req, method, pipeline.bodyTimeoutMs)
-      return readBufferedGraphQLRequest(request, read.body)
-    })
+    const answer = await pipeline.handle(request, () =>
+      readNodeRequestBody(req, method, bodyDeadlines, pipeline.bodyTimeoutMs).then((result) => {
+        read = result
+        return readBufferedGraphQLRequest(request, result.body)
+      }),
+    )
     // A body refused unread (from the headers), cut off at the size limit or late: end the
     // connection instead of draining the rest.
     writeNodeAnswer(res, answer, read === undefined ? hasUnreadBody(req) : !read.complete || !req.readableEnded)

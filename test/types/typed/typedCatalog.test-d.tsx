@@ -3,11 +3,13 @@
 // Checked by test/types/typedSetup.test.ts through test/types/typed/tsconfig.json.
 import {
   FeatureGate,
+  PlanGate,
   UsageMeter,
   useAwaitEntitlement,
   useEntitlement,
   useEntitlements,
   useFeatureGate,
+  usePlanGate,
   useReportUsage,
   useUsageMeter,
   type BooleanEntitlement,
@@ -65,8 +67,9 @@ describe('with the generated catalog', () => {
     // @ts-expect-error not in the catalog
     useFeatureGate({ featureId: 'feature-nope' })
     // @ts-expect-error not a plan
-    useFeatureGate({ plan: 'plan-gold' })
-    useFeatureGate({ features: ['feature-sso', 'feature-analytics'], plan: ['plan-pro', 'plan-enterprise'] })
+    usePlanGate({ plan: 'plan-gold' })
+    usePlanGate({ plan: ['plan-pro', 'plan-enterprise'] })
+    useFeatureGate({ features: ['feature-sso', 'feature-analytics'] })
     // @ts-expect-error only metered (or numeric) features have a meter
     useUsageMeter('feature-sso')
     useUsageMeter('feature-projects', { usage: 3 })
@@ -82,7 +85,8 @@ describe('with the generated catalog', () => {
     // @ts-expect-error not in the catalog
     void (<FeatureGate featureId="feature-ssso">on</FeatureGate>)
     // @ts-expect-error not a plan
-    void (<FeatureGate plan="plan-gold">on</FeatureGate>)
+    void (<PlanGate plan="plan-gold">on</PlanGate>)
+    void (<PlanGate plan={['plan-pro', 'plan-enterprise']}>on</PlanGate>)
     void (<UsageMeter featureId="feature-api-calls" label="API calls" />)
     // @ts-expect-error a boolean feature has no meter
     void (<UsageMeter featureId="feature-analytics" label="Analytics" />)
