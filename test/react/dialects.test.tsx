@@ -29,7 +29,7 @@ beforeAll(async () => {
         const customerId = request.headers.get('x-session-customer')
         return customerId ? { customerId } : null
       },
-      allow: { reportUsage: { maxValue: 100 }, provisionCustomer: true },
+      allow: { reportUsage: { maxValue: 100 }, provisionCustomer: { plans: ['plan-pro'], trial: true } },
     })
     const server = createServer(toNodeHandler(proxy))
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
