@@ -48,9 +48,16 @@ export function listen(server: Server): Promise<string> {
   })
 }
 
-/** The proxy as an app mounts it: identity from the app's session cookie, upstream = the emulator. */
-export function createBenchProxy(upstreamUrl: string, upstreamFetch?: (request: Request) => Promise<Response>): RequestListener {
-  const nodeHandler = toNodeHandler({
+/**
+ * The proxy as an app mounts it: identity from the app's session cookie, upstream = the emulator.
+ * `adapter`: the `toNodeHandler` to use (bench/serve.ts passes the shipped build's).
+ */
+export function createBenchProxy(
+  upstreamUrl: string,
+  upstreamFetch?: (request: Request) => Promise<Response>,
+  adapter: typeof toNodeHandler = toNodeHandler,
+): RequestListener {
+  const nodeHandler = adapter({
     apiKey: benchApiKey,
     upstreamUrl,
     ...(upstreamFetch === undefined ? {} : { fetch: upstreamFetch }),

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { entitlementsDocument } from '../src/core/documents'
 import type { DocumentNode } from 'graphql'
@@ -28,9 +29,13 @@ const cpuSeconds = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
-/** `bench/serve.ts <args>` of another checkout, in its own process. */
+/**
+ * This checkout's `bench/serve.ts <args>` run in `cwd`, in its own process: the proxy there is
+ * bundled from `cwd`'s source, so both versions are measured by the same harness, as shipped.
+ */
 function spawnIn(cwd: string, args: string[]): Promise<{ url: string; pid: number; close(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
+  const serve = fileURLToPath(new URL('./serve.ts', import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', serve, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${cwd} bench/serve.ts exited with ${code}`)))
     createInterface({ input: child.stdout }).once('line', (line) => resolve({ url: (JSON.parse(line) as { url: string }).url, pid: child.pid!, close: () => child.kill() }))

@@ -1,7 +1,10 @@
 // Where the proxy's CPU goes on distinct reads: `npx tsx bench/profileProxy.ts [proxy|forwarder] [seconds]`.
 // Starts the emulator and the proxy (or the forwarder) in their own processes, the proxy under
 // `node --cpu-prof`, loads it with the bench's 240 distinct reads, and prints the heaviest
-// functions by self time. Not part of `npm run bench`.
+// functions by self time. Not part of `npm run bench`. `--cpu-prof` samples wall time: on a busy
+// machine a preempted thread's wait shows up as work (syscalls look heavy); for on-CPU time use
+// `perf record -g` on a server started with `node --perf-basic-prof` (STIGG_BENCH_KEEP_BUNDLE=1
+// keeps the proxy's bundle so perf can name its lines).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -20,3 +20,4 @@ export const StiggDevtools: (props: StiggDevtoolsProps) => ReactElement | null =
 
 export type { StiggDevtoolsProps } from './devtools/StiggDevtoolsPanel'
 export type { DevtoolsEntitlementSource } from './devtools/readCachedEntitlements'
+export type { DevtoolsAction, DevtoolsDriver, DevtoolsFeature, DevtoolsLogEntry, DevtoolsOutage, DevtoolsState } from './devtools/DevtoolsProtocol'

@@ -10,8 +10,8 @@ import demoCatalog from '../demo/catalog.json'
 
 const catalog = validateCatalog(demoCatalog)
 
-/** The panel over the test kit's cache: here it shows, it does not drive (no dev server endpoint). */
-function DevtoolsStory(props: StiggDevtoolsProps) {
+/** The panel over the test kit; with `drive`, its controls drive the kit's emulator (no dev server needed). */
+function DevtoolsStory({ drive = false, ...props }: StiggDevtoolsProps & { drive?: boolean }) {
   const [stigg] = useState(() => {
     // Each story starts closed unless it asks otherwise, whatever an earlier story remembered.
     localStorage.removeItem('react-stigg-devtools-open')
@@ -20,7 +20,7 @@ function DevtoolsStory(props: StiggDevtoolsProps) {
   return (
     <stigg.Provider>
       <UsageMeter featureId="feature-api-calls" label="API calls" />
-      <StiggDevtools {...props} />
+      <StiggDevtools {...props} controls={drive} driver={drive ? stigg.devtools : undefined} />
     </stigg.Provider>
   )
 }
@@ -29,7 +29,7 @@ const meta = {
   title: 'Devtools/StiggDevtools',
   component: DevtoolsStory,
   tags: ['autodocs'],
-  args: { controls: false },
+  args: { drive: false },
   parameters: { stigg: false },
 } satisfies Meta<typeof DevtoolsStory>
 
@@ -57,5 +57,20 @@ export const Open: Story = {
     await waitFor(() => expect(panel.querySelector('[data-feature-id="feature-api-calls"]')).toHaveAttribute('data-source', 'network'))
     await expect(panel.querySelector('[data-feature-id="feature-api-calls"]')).toHaveTextContent('0 / 10000')
     await waitFor(() => expect(within(panel).getByTestId('devtools-plan')).toHaveTextContent('Pro · ACTIVE'))
+  },
+}
+
+/** Driving the emulator: usage to the limit, and the meter says so. */
+export const Driving: Story = {
+  args: { drive: true, initialIsOpen: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const panel = await canvas.findByRole('region', { name: 'Stigg devtools' })
+    await waitFor(() => expect(within(panel).getByRole('button', { name: 'Set usage' })).toBeEnabled())
+    await userEvent.selectOptions(within(panel).getByLabelText('Feature'), 'feature-api-calls')
+    await userEvent.type(within(panel).getByRole('spinbutton', { name: 'Usage' }), '10000')
+    await userEvent.click(within(panel).getByRole('button', { name: 'Set usage' }))
+    await waitFor(() => expect(canvas.getByRole('meter', { name: /API calls/ })).toHaveAttribute('data-state', 'exceeded'))
+    await waitFor(() => expect(within(panel).getByRole('list', { name: 'Devtools log' })).toHaveTextContent('customer-test: usage of feature-api-calls set to 10000'))
   },
 }

@@ -1,16 +1,16 @@
 import { useState } from 'react'
-import { Paywall, useAwaitEntitlement, useStigg, type PaywallPlan } from 'react-stigg'
+import { Paywall, useAwaitEntitlement, useStigg, type FeatureId, type PaywallPlan } from 'react-stigg'
 import type { DemoUpgrade } from '../demoUpgradePlugin'
 
 interface Pending {
   plan: PaywallPlan
   /** The feature whose arrival proves the new plan is active. */
-  featureId: string
+  featureId: FeatureId
   timeoutMs: number
 }
 
 // A feature the plan newly grants (not just a higher limit, which the old plan may already satisfy).
-const proofOf = (plan: PaywallPlan): string | undefined =>
+const proofOf = (plan: PaywallPlan): FeatureId | undefined =>
   (plan.adds.find((feature) => feature.feature.featureType === 'BOOLEAN') ?? plan.adds[0])?.featureId
 
 /**
@@ -22,7 +22,7 @@ export function PlansOverview() {
   const { invalidate } = useStigg()
   const [pending, setPending] = useState<Pending | null>(null)
   const [checkoutError, setCheckoutError] = useState<string | null>(null)
-  const wait = useAwaitEntitlement(pending?.featureId ?? '', { enabled: pending !== null, timeoutMs: pending?.timeoutMs })
+  const wait = useAwaitEntitlement(pending?.featureId ?? null, { enabled: pending !== null, timeoutMs: pending?.timeoutMs })
   const busy = pending !== null && wait.status === 'waiting'
 
   const choose = async (plan: PaywallPlan) => {

@@ -1,4 +1,5 @@
 import { normaliseResetPeriod } from './decideAccess'
+import type { FeatureId, PlanId } from './Register'
 import type { EntitlementData, FeatureInfo, ResetPeriod } from './types'
 
 /** A plan's flat price for one billing period. */
@@ -29,7 +30,9 @@ export interface PlanData {
 }
 
 /** What a plan grants of one feature. */
-export interface PlanFeature extends Omit<PlanFeatureData, 'resetPeriod'> {
+export interface PlanFeature extends Omit<PlanFeatureData, 'resetPeriod' | 'featureId'> {
+  /** A catalog feature id (typed by react-stigg-codegen's file, when present). */
+  featureId: FeatureId
   /** A metered limit's reset period, normalised like {@link Entitlement}'s. */
   resetPeriod: ResetPeriod | null
 }
@@ -39,7 +42,8 @@ export type PaywallPlanState = 'current' | 'upgrade' | 'downgrade'
 
 /** A plan as `usePlans` and `<Paywall>` show it. */
 export interface PaywallPlan {
-  id: string
+  /** A catalog plan id (typed by react-stigg-codegen's file, when present). */
+  id: PlanId
   name: string
   description: string | null
   /** Position in the catalog's display order, from 0. */
@@ -77,14 +81,15 @@ function gains(plan: readonly PlanFeature[], current: readonly PlanFeature[] | n
 export function describePlans(plans: readonly PlanData[], currentPlanId: string | null): PaywallPlan[] {
   const currentIndex = plans.findIndex((plan) => plan.id === currentPlanId)
   const features = plans.map((plan) =>
-    plan.features.map((feature): PlanFeature => ({ ...feature, resetPeriod: normaliseResetPeriod(feature.resetPeriod) })),
+    // The answer's ids are the catalog's, the same catalog the generated types describe.
+    plan.features.map((feature): PlanFeature => ({ ...feature, featureId: feature.featureId as FeatureId, resetPeriod: normaliseResetPeriod(feature.resetPeriod) })),
   )
   const currentFeatures = currentIndex === -1 ? null : (features[currentIndex] ?? null)
   return plans.map((plan, order) => {
     const own = features[order] ?? []
     const isCurrent = order === currentIndex
     return {
-      id: plan.id,
+      id: plan.id as PlanId,
       name: plan.name,
       description: plan.description,
       order,

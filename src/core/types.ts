@@ -1,3 +1,5 @@
+import type { MeteredFeatureId } from './Register'
+
 /** Normalised reset period: seed `MONTHLY` and hosted `MONTH` both become `MONTH`. */
 export type ResetPeriod = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'YEAR'
 
@@ -109,7 +111,8 @@ export interface UsageMeasurement {
 }
 
 export interface ReportUsageParams {
-  featureId: string
+  /** A metered feature; with react-stigg-codegen's file, only those ids compile. */
+  featureId: MeteredFeatureId
   value: number
   /** Generated once per report when omitted, and reused across retries. */
   idempotencyKey?: string

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { DevtoolsEndpoint } from './useDevtoolsEndpoint'
+import type { DevtoolsConnection } from './useDevtoolsDriver'
 import type { DevtoolsAction, DevtoolsOutage } from './DevtoolsProtocol'
 import { styles } from './devtoolsStyles'
 
@@ -7,7 +7,7 @@ const statuses = ['ACTIVE', 'TRIAL', 'PAUSED', 'CANCELED'] as const
 const outageLabels: Record<DevtoolsOutage, string> = { off: 'Off', '503': 'Answers 503', timeout: 'Times out' }
 
 interface DevtoolsControlsProps {
-  endpoint: DevtoolsEndpoint
+  endpoint: DevtoolsConnection
   customerId: string
   /** Refetches the customer's Stigg data after a change, so the app shows it at once. */
   onChanged: () => Promise<void>

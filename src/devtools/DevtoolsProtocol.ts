@@ -1,5 +1,5 @@
 // What the devtools panel and the dev server's `/__stigg/devtools` endpoint say to each other.
-// Types and the mount path only: the panel (browser) and the endpoint (Node) share them.
+// Types and the mount path only: the panel (browser), the endpoint (Node) and the test kit share them.
 
 /** How the proxy's upstream misbehaves: `503` answers Service Unavailable, `timeout` never answers (the proxy times out). */
 export type DevtoolsOutage = 'off' | '503' | 'timeout'
@@ -43,6 +43,16 @@ export type DevtoolsAction =
   | { type: 'setUsage'; customerId: string; featureId: string; value: number }
   | { type: 'advanceToReset'; customerId: string }
   | { type: 'setOutage'; outage: DevtoolsOutage }
+
+/**
+ * What the panel's controls talk to: the dev server's endpoint by default, or the test kit's
+ * emulator (`createTestStigg().devtools`) in tests and stories.
+ */
+export interface DevtoolsDriver {
+  state(customerId: string | null): DevtoolsState | Promise<DevtoolsState>
+  /** Rejects (or throws) with a message naming the problem; nothing changes then. */
+  apply(action: DevtoolsAction): DevtoolsState | Promise<DevtoolsState>
+}
 
 /** Where `stiggDevPlugin` mounts the endpoint. */
 export const DEVTOOLS_PATH = '/__stigg/devtools'

@@ -1,12 +1,12 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
 import { useStiggContext } from '../react/StiggContext'
 import { useStigg } from '../react/useStigg'
 import { useSubscription } from '../react/useSubscription'
 import { DevtoolsControls } from './DevtoolsControls'
-import { DEVTOOLS_PATH } from './DevtoolsProtocol'
+import { DEVTOOLS_PATH, type DevtoolsDriver } from './DevtoolsProtocol'
 import { styles } from './devtoolsStyles'
 import { readCachedEntitlements } from './readCachedEntitlements'
-import { useDevtoolsEndpoint } from './useDevtoolsEndpoint'
+import { createHttpDriver, useDevtoolsDriver } from './useDevtoolsDriver'
 
 /** Props of `<StiggDevtools>`. */
 export interface StiggDevtoolsProps {
@@ -16,12 +16,17 @@ export interface StiggDevtoolsProps {
    */
   endpoint?: string
   /**
+   * What the controls drive instead of the dev server's endpoint, e.g. the test kit's emulator
+   * (`createTestStigg().devtools`) in tests and stories. Wins over `endpoint`.
+   */
+  driver?: DevtoolsDriver
+  /**
    * Open on first render when nothing is remembered yet.
    * @default false
    */
   initialIsOpen?: boolean
   /**
-   * Off: show the cache only, without the emulator controls (no dev server endpoint needed, e.g. in Storybook).
+   * Off: show the cache only, without the emulator controls (for an app with no emulator behind it).
    * @default true
    */
   controls?: boolean
@@ -55,7 +60,7 @@ function DevtoolsSummary({ customerId }: { customerId: string | null }) {
 const formatAge = (ms: number | null): string => (ms === null ? '—' : ms < 1000 ? 'now' : ms < 60_000 ? `${Math.floor(ms / 1000)}s` : `${Math.floor(ms / 60_000)}m`)
 
 /** The development panel; `react-stigg/devtools` swaps in an empty component for production. */
-export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = false, controls = true }: StiggDevtoolsProps) {
+export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, driver, initialIsOpen = false, controls = true }: StiggDevtoolsProps) {
   const ctx = useStiggContext('StiggDevtools')
   const { customerId, queryClient, offline } = ctx
   const { invalidate } = useStigg()
@@ -72,7 +77,8 @@ export function StiggDevtoolsPanel({ endpoint = DEVTOOLS_PATH, initialIsOpen = f
     pendingFocus.current = null
     target?.focus()
   }, [open])
-  const server = useDevtoolsEndpoint(endpoint, customerId, open && controls)
+  const httpDriver = useMemo(() => createHttpDriver(endpoint), [endpoint])
+  const server = useDevtoolsDriver(driver ?? httpDriver, customerId, open && controls)
 
   const cache = queryClient.getQueryCache()
   // Any cache change re-renders the open panel; the ticking clock below keeps ages moving.

@@ -1,3 +1,4 @@
+import type { FeatureId } from '../core/Register'
 import { useEffect, useState } from 'react'
 import { StiggError } from '../core/StiggError'
 import { offlineError } from '../core/StiggQueryContext'
@@ -42,14 +43,15 @@ interface WaitState {
 /**
  * Waits for access to `featureId` (see `waitForEntitlement`) while mounted and enabled: after
  * checkout, show "Activating…" until the webhook's grant arrives, then every gate and meter of
- * the customer refreshes. Stops on unmount, customer switch, `enabled: false` or a new feature id.
+ * the customer refreshes. Stops on unmount, customer switch, `enabled: false` or a new feature id;
+ * a null `featureId` stays idle (nothing to wait for yet).
  *
  * @example
  * const wait = useAwaitEntitlement('feature-analytics', { enabled: paid, timeoutMs: 30_000 })
  * if (wait.status === 'waiting') return <p role="status">Activating…</p>
  */
 export function useAwaitEntitlement(
-  featureId: string,
+  featureId: FeatureId | null,
   { enabled = true, timeoutMs = defaultWaitTimeoutMs, requestedUsage = 1 }: UseAwaitEntitlementOptions = {},
 ): UseAwaitEntitlementResult {
   const ctx = useStiggContext('useAwaitEntitlement')
@@ -57,7 +59,7 @@ export function useAwaitEntitlement(
   const [state, setState] = useState<WaitState | null>(null)
   const { customerId } = ctx
   // One key per wait: a state left from another customer, feature or attempt is never shown.
-  const key = enabled && customerId !== null ? JSON.stringify([customerId, featureId, timeoutMs, requestedUsage, attempt]) : null
+  const key = enabled && customerId !== null && featureId !== null ? JSON.stringify([customerId, featureId, timeoutMs, requestedUsage, attempt]) : null
 
   useEffect(() => {
     if (key === null) return
@@ -67,7 +69,7 @@ export function useAwaitEntitlement(
     }
     const wait = ctx.offline
       ? Promise.reject(offlineError('useAwaitEntitlement'))
-      : waitForEntitlement(ctx, featureId, { timeoutMs, requestedUsage, signal: controller.signal })
+      : waitForEntitlement(ctx, featureId!, { timeoutMs, requestedUsage, signal: controller.signal })
     wait.then(
       (entitlement) => settle({ status: 'granted', entitlement, error: null }),
       (error: unknown) =>

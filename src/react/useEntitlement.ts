@@ -1,6 +1,7 @@
 import type { QueryObserverResult } from '@tanstack/react-query'
 import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import type { StiggError } from '../core/StiggError'
+import type { EntitlementOf, FeatureId } from '../core/Register'
 import type { Entitlement } from '../core/types'
 import { useEntitlementQueries, type EntitlementQuery } from './useEntitlementQueries'
 
@@ -28,10 +29,13 @@ export interface UseEntitlementOptions {
   fallback?: FallbackEntitlement
 }
 
-/** What {@link useEntitlement} returns. */
-export interface UseEntitlementResult {
+/**
+ * What {@link useEntitlement} returns. With react-stigg-codegen's file, `entitlement` has the
+ * fields of the feature's kind (metered: usage and limit; numeric: `value`; boolean: neither).
+ */
+export interface UseEntitlementResult<Id extends string = string> {
   /** Null while loading, signed out, or failed without a fallback. */
-  entitlement: Entitlement | null
+  entitlement: EntitlementOf<Id> | null
   /** False until known. */
   hasAccess: boolean
   isLoading: boolean
@@ -50,8 +54,13 @@ export interface UseEntitlementResult {
  * if (isLoading) return <Spinner />
  * return hasAccess ? <SsoSettings /> : <UpgradeBanner />
  */
-export function useEntitlement(featureId: string, options: UseEntitlementOptions = {}): UseEntitlementResult {
-  const [result] = useEntitlementQueries('useEntitlement', [featureId], options, { [featureId]: options.fallback })
+export function useEntitlement<Id extends FeatureId>(featureId: Id, options: UseEntitlementOptions = {}): UseEntitlementResult<Id> {
+  return useAnyEntitlement('useEntitlement', featureId, options) as UseEntitlementResult<Id>
+}
+
+/** @internal {@link useEntitlement} for any id with every field, for hooks built on it (`useUsageMeter`); `hook` names the caller. */
+export function useAnyEntitlement(hook: string, featureId: string, options: UseEntitlementOptions): UseEntitlementResult {
+  const [result] = useEntitlementQueries(hook, [featureId], options, { [featureId]: options.fallback })
   const { query, entitlement = null } = result as EntitlementQuery
   return {
     entitlement,

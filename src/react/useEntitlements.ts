@@ -1,3 +1,4 @@
+import type { FeatureId } from '../core/Register'
 import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import type { StiggError } from '../core/StiggError'
 import type { Entitlement } from '../core/types'
@@ -44,7 +45,7 @@ export interface UseEntitlementsResult {
  * @example
  * const { entitlements, hasAccess } = useEntitlements(['feature-sso', 'feature-analytics'])
  */
-export function useEntitlements(featureIds: readonly string[], options: UseEntitlementsOptions = {}): UseEntitlementsResult {
+export function useEntitlements(featureIds: readonly FeatureId[], options: UseEntitlementsOptions = {}): UseEntitlementsResult {
   const results = useEntitlementQueries('useEntitlements', featureIds, options, options.fallback)
   const { failed, ...summary } = summarizeEntitlements(featureIds, results)
   return {

@@ -1,3 +1,4 @@
+import type { FeatureId } from '../core/Register'
 import { createProxyPipeline } from './createProxyPipeline'
 import { getEntitlements, type GetEntitlementsOptions, type ServerEntitlements } from './getEntitlements'
 import { hasAccess, type HasAccessOptions } from './hasAccess'
@@ -12,9 +13,9 @@ export interface StiggServer {
    * The request's customer's entitlements for `featureIds`, in one upstream request. Signed out:
    * `customerId` null and nothing asked. Pass `queryClient` to hand the answers to the browser.
    */
-  getEntitlements(request: Request, featureIds: readonly string[], options?: GetEntitlementsOptions): Promise<ServerEntitlements>
+  getEntitlements(request: Request, featureIds: readonly FeatureId[], options?: GetEntitlementsOptions): Promise<ServerEntitlements>
   /** May the request's customer use `featureId`? False when signed out; rejects when Stigg could not answer. */
-  hasAccess(request: Request, featureId: string, options?: HasAccessOptions): Promise<boolean>
+  hasAccess(request: Request, featureId: FeatureId, options?: HasAccessOptions): Promise<boolean>
 }
 
 /**

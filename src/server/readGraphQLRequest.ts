@@ -12,6 +12,8 @@ export function checkEnvelope(request: Request): void {
     })
   }
   const contentType = request.headers.get('content-type') ?? ''
+  // What every browser fetch sends: no split and trim per request.
+  if (contentType === 'application/json' || contentType === 'application/json; charset=utf-8') return
   const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase())
   const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length)
   if (mediaType !== 'application/json' || (charset !== undefined && charset.replace(/"/g, '') !== 'utf-8')) {

@@ -1,6 +1,8 @@
 import { QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { createEmulator, type Catalog, type Emulator } from '../emulator'
+import { createEmulator, defaultCatalog, validateCatalog, type Catalog, type Emulator } from '../emulator'
+import { createDevtoolsControl } from '../emulator/createDevtoolsControl'
+import type { DevtoolsDriver } from '../devtools/DevtoolsProtocol'
 import { stiggKeys } from '../core/stiggKeys'
 import type { FallbackEntitlement } from '../core/fallbackEntitlement'
 import { StiggProvider } from '../react/StiggProvider'
@@ -55,6 +57,11 @@ export interface TestStigg {
   setSubscription(patch: TestSubscription): Promise<void>
   /** Refetches everything cached for Stigg. */
   invalidate(): Promise<void>
+  /**
+   * Drives this emulator from `<StiggDevtools driver={stigg.devtools} />` (react-stigg/devtools):
+   * plan, status, usage, clock and outage (a `503` outage fails this kit's `fetch`).
+   */
+  devtools: DevtoolsDriver
 }
 
 const url = 'http://emulator.react-stigg.test/graphql'
@@ -71,13 +78,9 @@ const url = 'http://emulator.react-stigg.test/graphql'
 export function createTestStigg(options: CreateTestStiggOptions = {}): TestStigg {
   const { entitlements, subscription = {} } = options
   const customerId = options.customerId ?? (entitlements || options.catalog ? 'customer-test' : 'customer-pro')
-  const emulator = createEmulator(
-    entitlements
-      ? { catalog: catalogFromEntitlements(entitlements, subscription), seed: false }
-      : options.catalog
-        ? { catalog: options.catalog, seed: false }
-        : { seed: true },
-  )
+  const catalog = validateCatalog(entitlements ? catalogFromEntitlements(entitlements, subscription) : (options.catalog ?? defaultCatalog))
+  // The demo customers exist in the default catalog only.
+  const emulator = createEmulator({ catalog, seed: !entitlements && !options.catalog })
   const { planName: _planName, ...patch } = subscription
   if (entitlements) {
     const usage: Record<string, number> = {}
@@ -94,7 +97,9 @@ export function createTestStigg(options: CreateTestStiggOptions = {}): TestStigg
   const queryClient =
     options.queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
   const headers = { 'x-api-key': emulator.apiKey }
-  const emulatorFetch: typeof fetch = (input, init) => emulator.fetch(new Request(input, init))
+  const devtools = createDevtoolsControl(emulator, catalog)
+  const answer = devtools.wrapFetch((request) => emulator.fetch(request))
+  const emulatorFetch: typeof fetch = (input, init) => answer(new Request(input, init))
   const invalidate = () => queryClient.invalidateQueries({ queryKey: stiggKeys.all })
 
   function Provider(props: TestStiggProviderProps) {
@@ -134,5 +139,6 @@ export function createTestStigg(options: CreateTestStiggOptions = {}): TestStigg
       await queryClient.invalidateQueries({ queryKey: stiggKeys.customer(customerId) })
     },
     invalidate,
+    devtools,
   }
 }

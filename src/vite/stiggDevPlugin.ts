@@ -3,7 +3,7 @@ import type { Emulator, EmulatorOptions } from '../emulator/types'
 import { toNodeHandler, type NodeHandler } from '../server/node/toNodeHandler'
 import { ProxyRefusal } from '../server/ProxyRefusal'
 import { readCookie } from './readCookie'
-import { createDevtoolsControl, type DevtoolsControl } from './devtools/createDevtoolsControl'
+import type { DevtoolsControl } from '../emulator/createDevtoolsControl'
 import { devtoolsAbsent, devtoolsMiddleware } from './devtools/devtoolsMiddleware'
 import { DEVTOOLS_PATH } from '../devtools/DevtoolsProtocol'
 import type { StiggDialectName, StiggProxyAllow, StiggProxyEvent, StiggProxyOptions } from '../server/types'
@@ -92,6 +92,7 @@ export function stiggDevPlugin(options: StiggDevPluginOptions = {}): StiggDevPlu
       }
       // Loaded only here, so apps with a real upstream never load the emulator.
       const { createEmulator, defaultCatalog, validateCatalog } = await import('../emulator')
+      const { createDevtoolsControl } = await import('../emulator/createDevtoolsControl')
       const emulator = createEmulator(options.emulator)
       await emulator.ready
       api.emulator = emulator

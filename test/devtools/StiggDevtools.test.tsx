@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { useEntitlement, useSubscription } from 'react-stigg'
+import { UsageMeter, useEntitlement, useSubscription } from 'react-stigg'
 import { StiggDevtools } from 'react-stigg/devtools'
 import { createTestStigg } from 'react-stigg/testing'
 import { renderToString } from 'react-dom/server'
@@ -95,6 +95,52 @@ describe('<StiggDevtools> (react-stigg/devtools)', () => {
       vi.useRealTimers()
     }
   })
+
+  it('drives the test kit\'s emulator: usage, clock, plan and status, outage; the app follows and the log lists each change', async () => {
+    const stigg = createTestStigg({ customerId: 'customer-pro' })
+    render(
+      <stigg.Provider>
+        <UsageMeter featureId="feature-api-calls" label="API calls" />
+        <App />
+        <StiggDevtools driver={stigg.devtools} initialIsOpen />
+      </stigg.Provider>,
+    )
+    const panel = await screen.findByRole('region', { name: 'Stigg devtools' })
+    const meter = await screen.findByRole('meter', { name: /API calls/ })
+    await waitFor(() => expect(within(panel).getByRole('button', { name: 'Set usage' })).toBeEnabled())
+
+    fireEvent.change(within(panel).getByLabelText('Feature'), { target: { value: 'feature-api-calls' } })
+    fireEvent.change(within(panel).getByRole('spinbutton', { name: 'Usage' }), { target: { value: '10000' } })
+    fireEvent.click(within(panel).getByRole('button', { name: 'Set usage' }))
+    await waitFor(() => expect(meter).toHaveAttribute('data-state', 'exceeded'))
+    expect(stigg.getUsage('feature-api-calls')).toBe(10_000)
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Advance clock to next reset' }))
+    await waitFor(() => expect(meter).toHaveAttribute('aria-valuenow', '0'))
+
+    fireEvent.change(within(panel).getByLabelText('Plan'), { target: { value: 'plan-free' } })
+    await screen.findByText('Free: api on')
+    fireEvent.change(within(panel).getByLabelText('Status'), { target: { value: 'CANCELED' } })
+    await waitFor(() => expect(within(panel).getByTestId('devtools-plan')).toHaveTextContent('Free · CANCELED'))
+
+    // The outage fails the refetch the change starts; the app keeps its last answer, from the cache.
+    fireEvent.change(within(panel).getByLabelText('Outage'), { target: { value: '503' } })
+    await waitFor(() => expect(row('feature-api-calls')).toHaveAttribute('data-source', 'cache'))
+    fireEvent.change(within(panel).getByLabelText('Outage'), { target: { value: 'off' } })
+    await waitFor(() => expect(row('feature-api-calls')).toHaveAttribute('data-source', 'network'))
+
+    const log = within(panel).getByRole('list', { name: 'Devtools log' })
+    await waitFor(() =>
+      expect([...log.querySelectorAll('li')].map((item) => item.textContent?.slice((item.querySelector('time')?.textContent?.length ?? 0) + 1))).toEqual([
+        'customer-pro: usage of feature-api-calls set to 10000',
+        expect.stringMatching(/^clock advanced past customer-pro's next reset/),
+        'customer-pro: subscription set to plan-free',
+        'customer-pro: subscription set to CANCELED',
+        'outage on: the upstream answers 503',
+        'outage off: the upstream answers again',
+      ]),
+    )
+  }, 20_000)
 
   it('says when the dev server endpoint cannot be reached', async () => {
     const stigg = createTestStigg({ customerId: 'customer-pro' })

@@ -65,6 +65,38 @@ describe('upstream faults map to GraphQL-shaped errors', () => {
     expect(events).toEqual([expect.objectContaining({ type: 'upstream_error', code: 'UPSTREAM_TIMEOUT', status: 504, customerId: 'customer-pro' })])
   })
 
+  it('deadlines of one proxy are kept apart: a hanging call times out while others answer, before, beside and after it', async () => {
+    const { url } = await faultyUpstream((req, res) => {
+      let body = ''
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      req.on('end', () => {
+        if (!body.includes('hang-')) json(res, 200, { data: { customerSubscriptions: [] } })
+      })
+    })
+    const proxy = createStiggProxy({ apiKey, upstreamUrl: url, timeoutMs: 150, identify: (request) => ({ customerId: request.headers.get('x-customer')! }) })
+    const ask = async (customerId: string) => {
+      const started = Date.now()
+      const response = await proxy(
+        new Request('http://app.test/api/stigg', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-customer': customerId },
+          body: JSON.stringify({ query: `{ customerSubscriptions(customerId: "${customerId}") { id } }` }),
+        }),
+      )
+      return { status: response.status, ms: Date.now() - started }
+    }
+    expect((await ask('ok-1')).status).toBe(200)
+    const [hanging, beside] = await Promise.all([ask('hang-1'), ask('ok-2')])
+    expect(beside.status).toBe(200)
+    expect(hanging.status).toBe(504)
+    expect(hanging.ms).toBeGreaterThanOrEqual(140)
+    // Once every deadline is settled, a new one still fires (the shared timer is armed again).
+    const later = await ask('hang-2')
+    expect(later.status).toBe(504)
+    expect(later.ms).toBeGreaterThanOrEqual(140)
+    expect(later.ms).toBeLessThan(1_500)
+  })
+
   it('an upstream that sends headers and then stalls → 504 UPSTREAM_TIMEOUT', async () => {
     const { url } = await faultyUpstream((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import type { FeatureId } from '../../core/Register'
 import type { AccessDeniedReason, Entitlement } from '../../core/types'
 import type { StiggError } from '../../core/StiggError'
 import { summarizeEntitlements, useEntitlementQueries } from '../../react/useEntitlementQueries'
@@ -8,8 +9,8 @@ import { warnOnce } from '../../core/warnOnce'
 
 /** What the gate checks: one feature or several (neither: the gate stays closed, with a warning). */
 export type FeatureGateTarget =
-  | { featureId: string; features?: undefined }
-  | { featureId?: undefined; features: readonly string[] }
+  | { featureId: FeatureId; features?: undefined }
+  | { featureId?: undefined; features: readonly FeatureId[] }
   | { featureId?: undefined; features?: undefined }
 
 /** Options of {@link useFeatureGate}; the same as `<FeatureGate>`'s props minus the slots. */

@@ -1,3 +1,4 @@
+import type { FeatureIdOfKind } from '../../core/Register'
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react'
 import { useUsageMeter, type UseUsageMeterOptions, type UseUsageMeterResult } from './useUsageMeter'
 
@@ -5,7 +6,8 @@ import { useUsageMeter, type UseUsageMeterOptions, type UseUsageMeterResult } fr
 export interface UsageMeterProps
   extends UseUsageMeterOptions,
     Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role'> {
-  featureId: string
+  /** A metered feature (or a numeric one with `usage`); with react-stigg-codegen's file, only those ids compile. */
+  featureId: FeatureIdOfKind<'metered' | 'numeric'>
   /** Draw the inside yourself; the root keeps its meter role, ARIA values and label. */
   children?: (state: UseUsageMeterResult) => ReactNode
 }

@@ -1,7 +1,8 @@
 import { useEffect, useId, type ReactNode } from 'react'
+import type { FeatureIdOfKind } from '../../core/Register'
 import type { Entitlement } from '../../core/types'
 import type { StiggError } from '../../core/StiggError'
-import { useEntitlement } from '../../react/useEntitlement'
+import { useAnyEntitlement } from '../../react/useEntitlement'
 import { useStiggContext } from '../../react/StiggContext'
 import { computeUsageMeter, type UsageMeterState, type UsageMeterValues } from './computeUsageMeter'
 import { warnOnce } from '../../core/warnOnce'
@@ -67,9 +68,9 @@ export interface UseUsageMeterResult extends Omit<UsageMeterValues, 'valueMax' |
  * const { meterProps, labelProps, percentage } = useUsageMeter('feature-api-calls', { label: 'API calls' })
  * return <div {...meterProps}><span {...labelProps}>API calls</span><progress value={percentage ?? 0} max={100} /></div>
  */
-export function useUsageMeter(featureId: string, options: UseUsageMeterOptions = {}): UseUsageMeterResult {
+export function useUsageMeter(featureId: FeatureIdOfKind<'metered' | 'numeric'>, options: UseUsageMeterOptions = {}): UseUsageMeterResult {
   const { locale } = useStiggContext('useUsageMeter')
-  const { entitlement: stigg, isLoading, isError, error } = useEntitlement(featureId, { requestedUsage: options.requestedUsage })
+  const { entitlement: stigg, isLoading, isError, error } = useAnyEntitlement('useUsageMeter', featureId, { requestedUsage: options.requestedUsage })
   const { usage } = options
   // The app's count against the configured value (a numeric feature) or Stigg's limit.
   const entitlement =

@@ -1,3 +1,4 @@
+import type { PlanId } from '../../core/Register'
 import { useId } from 'react'
 import type { PaywallPlan } from '../../core/plans'
 import { findPlan } from '../../core/plansQueryOptions'
@@ -27,7 +28,7 @@ export interface PaywallPlanProps {
 export interface UsePaywallResult extends UsePlansResult {
   state: PaywallState
   /** Calls `onSelect` with the plan; an unknown id throws a `StiggError` (`PLAN_NOT_FOUND`). */
-  select: (plan: PaywallPlan | string) => void
+  select: (plan: PaywallPlan | PlanId) => void
   /** Spread on each plan's container: a group labelled by its name, the current one `aria-current`. */
   getPlanProps: (plan: PaywallPlan) => PaywallPlanProps
   /** Spread on the element holding the plan's name. */

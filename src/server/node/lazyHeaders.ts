@@ -1,53 +1,56 @@
 /** A header name as the Fetch spec allows it: anything else goes to the real `Headers`, which throws as it should. */
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
-interface LazyState {
-  record: Record<string, string>
-  build: () => Headers
-  real: Headers | undefined
-}
-
-const state = new WeakMap<object, LazyState>()
-const realOf = (self: object): Headers => {
-  const lazy = state.get(self)!
-  return (lazy.real ??= lazy.build())
-}
-/** The record's value, when the real Headers is not built yet and the name is one it would accept. */
-const fromRecord = (self: object, name: unknown): string | undefined | typeof DELEGATE => {
-  const lazy = state.get(self)!
-  if (lazy.real !== undefined || typeof name !== 'string' || !token.test(name)) return DELEGATE
-  const lower = name.toLowerCase()
-  return Object.hasOwn(lazy.record, lower) ? lazy.record[lower] : undefined
-}
 const DELEGATE = Symbol('delegate')
 
 /**
- * One shared prototype: `get` and `has` read Node's record; every other `Headers` method builds
- * the real `Headers` once and runs on it. It inherits from `Headers.prototype`, so
- * `instanceof Headers` and `[object Headers]` hold.
+ * `get` and `has` read Node's record; every other `Headers` method builds the real `Headers` once
+ * and runs on it. Its prototype inherits from `Headers.prototype`, so `instanceof Headers` and
+ * `[object Headers]` hold. The state is in private fields, not a WeakMap: a WeakMap entry per
+ * request also costs the garbage collector (ephemeron tables; bench/profileProxy.ts).
  */
-const lazyPrototype: Headers = Object.create(Headers.prototype, {
-  get: {
-    value(this: Headers, name: string): string | null {
-      const value = fromRecord(this, name)
-      return value === DELEGATE ? realOf(this).get(name) : (value ?? null)
-    },
-  },
-  has: {
-    value(this: Headers, name: string): boolean {
-      const value = fromRecord(this, name)
-      return value === DELEGATE ? realOf(this).has(name) : value !== undefined
-    },
-  },
-})
+class LazyHeaders {
+  readonly #record: Record<string, string>
+  readonly #build: () => Headers
+  #real: Headers | undefined
+
+  constructor(record: Record<string, string>, build: () => Headers) {
+    this.#record = record
+    this.#build = build
+  }
+
+  static real(self: LazyHeaders): Headers {
+    return (self.#real ??= self.#build())
+  }
+
+  /** The record's value, when the real Headers is not built yet and the name is one it would accept. */
+  static fromRecord(self: LazyHeaders, name: unknown): string | undefined | typeof DELEGATE {
+    if (self.#real !== undefined || typeof name !== 'string' || !token.test(name)) return DELEGATE
+    const lower = name.toLowerCase()
+    return Object.hasOwn(self.#record, lower) ? self.#record[lower] : undefined
+  }
+
+  get(name: string): string | null {
+    const value = LazyHeaders.fromRecord(this, name)
+    return value === DELEGATE ? LazyHeaders.real(this).get(name) : (value ?? null)
+  }
+
+  has(name: string): boolean {
+    const value = LazyHeaders.fromRecord(this, name)
+    return value === DELEGATE ? LazyHeaders.real(this).has(name) : value !== undefined
+  }
+}
+Object.setPrototypeOf(LazyHeaders.prototype, Headers.prototype)
+// `headers.constructor` stays `Headers`, as on the plain prototype this class replaced.
+Object.defineProperty(LazyHeaders.prototype, 'constructor', { value: Headers, writable: true, configurable: true })
 for (const key of Reflect.ownKeys(Headers.prototype)) {
   if (key === 'get' || key === 'has' || key === 'constructor') continue
   const descriptor = Reflect.getOwnPropertyDescriptor(Headers.prototype, key)!
   if (typeof descriptor.value !== 'function') continue
   const method = descriptor.value as (...args: unknown[]) => unknown
-  Object.defineProperty(lazyPrototype, key, {
-    value(this: object, ...args: unknown[]) {
-      return method.apply(realOf(this), args)
+  Object.defineProperty(LazyHeaders.prototype, key, {
+    value(this: LazyHeaders, ...args: unknown[]) {
+      return method.apply(LazyHeaders.real(this), args)
     },
   })
 }
@@ -63,7 +66,5 @@ for (const key of Reflect.ownKeys(Headers.prototype)) {
  * @param build makes the real `Headers`; the lazy `Request` shares it.
  */
 export function lazyHeaders(record: Record<string, string>, build: () => Headers): Headers {
-  const headers = Object.create(lazyPrototype) as Headers
-  state.set(headers, { record, build, real: undefined })
-  return headers
+  return new LazyHeaders(record, build) as unknown as Headers
 }

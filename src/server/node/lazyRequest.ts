@@ -9,19 +9,22 @@ interface LazyRequestState {
   real: Request | undefined
 }
 
-const states = new WeakMap<object, LazyRequestState>()
+// The state lives on the Proxy's own target, under a symbol no trap ever answers for: a property
+// store per request instead of a WeakMap entry (which the garbage collector also pays for).
+const STATE = Symbol('lazy request state')
+type Target = { [STATE]: LazyRequestState }
 
 const realHeadersOf = (state: LazyRequestState): Headers => (state.realHeaders ??= new Headers(state.init))
-const materialize = (target: object): Request => {
-  const state = states.get(target)!
+const materialize = (target: Target): Request => {
+  const state = target[STATE]
   return (state.real ??= new Request(state.url, { method: state.method, headers: realHeadersOf(state) }))
 }
 
 // One handler for every request, its state kept with the target: a handler and five closures per
 // request cost more than the checks they served (bench/interleaved.ts, identify's headers).
-const handler: ProxyHandler<object> = {
+const handler: ProxyHandler<Target> = {
   get(target, key) {
-    const state = states.get(target)!
+    const state = target[STATE]
     if (state.real === undefined) {
       // Repeated values (pairs) are rare: those get the real Headers at once.
       if (key === 'headers') return (state.headers ??= Array.isArray(state.init) ? realHeadersOf(state) : lazyHeaders(state.init, () => realHeadersOf(state)))
@@ -55,7 +58,7 @@ const handler: ProxyHandler<object> = {
  * `instanceof Request` holds and every property behaves as before.
  */
 export function lazyRequest(url: string, method: string, init: Record<string, string> | Array<[string, string]>): Request {
-  const target = Object.create(Request.prototype) as object
-  states.set(target, { url, method, init, headers: undefined, realHeaders: undefined, real: undefined })
-  return new Proxy(target, handler) as Request
+  const target = Object.create(Request.prototype) as Target
+  target[STATE] = { url, method, init, headers: undefined, realHeaders: undefined, real: undefined }
+  return new Proxy(target, handler) as unknown as Request
 }

@@ -39,7 +39,8 @@ export function createNodeUpstream(url: string): UpstreamSender | undefined {
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
       const attempt = (retried: boolean): void => {
         // A literal of one fixed shape, not a spread: node:http reads these options many times per request.
-        const options: RequestOptions = { protocol, hostname, port, path, method: 'POST', agent, auth, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }
+        // The caller's headers as they are: `end(body)` below has node:http add Content-Length itself.
+        const options: RequestOptions = { protocol, hostname, port, path, method: 'POST', agent, auth, headers }
         let answered = false
         const sent = http.request(options, (res) => {
           answered = true
@@ -90,7 +91,8 @@ function nodeResponse(res: IncomingMessage): UpstreamResponse {
       if (size > limit) return overflow()
       chunks.push(chunk)
     })
-    res.on('end', () => resolveText(Buffer.concat(chunks).toString('utf8')))
+    // One chunk (a small answer) is decoded as it is, without a copy.
+    res.on('end', () => resolveText((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')))
     res.on('error', rejectText)
     res.on('aborted', () => rejectText(new Error('the upstream closed the connection mid-answer')))
   })

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readNodeBody } from '../../graphql/node/readNodeBody'
-import type { DevtoolsControl } from './createDevtoolsControl'
+import type { DevtoolsControl } from '../../emulator/createDevtoolsControl'
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
 

@@ -1,10 +1,13 @@
-import type { Catalog } from '../../emulator/Catalog'
-import { usagePeriod } from '../../emulator/store/usagePeriod'
-import type { Emulator } from '../../emulator/types'
-import type { DevtoolsAction, DevtoolsLogEntry, DevtoolsOutage, DevtoolsState } from '../../devtools/DevtoolsProtocol'
+import type { Catalog } from './Catalog'
+import { usagePeriod } from './store/usagePeriod'
+import type { Emulator } from './types'
+import type { DevtoolsAction, DevtoolsDriver, DevtoolsLogEntry, DevtoolsOutage, DevtoolsState } from '../devtools/DevtoolsProtocol'
 
-/** The dev server's side of the devtools: the emulator's controls, the outage switch and the change log. */
-export interface DevtoolsControl {
+/**
+ * The emulator's side of `<StiggDevtools>`: its controls, the outage switch and the change log.
+ * `stiggDevPlugin` serves it over `/__stigg/devtools`; the test kit hands it to the panel directly.
+ */
+export interface DevtoolsControl extends DevtoolsDriver {
   state(customerId: string | null): DevtoolsState
   /** Applies one action and logs it; throws an Error naming the problem for a bad one (nothing changes). */
   apply(action: unknown): DevtoolsState
