@@ -23,6 +23,7 @@ const linked = [
   'vite', '@vitejs/plugin-react', 'vitest', 'jsdom', '@testing-library/react', '@testing-library/dom',
   'typescript', 'express', '@types/react', '@types/react-dom', '@types/node', '@types/express',
   '@stigg/node-server-sdk', // the README shows Stigg's own SDK against the emulator
+  'ioredis', // the README's shared-cache example
 ]
 const fixturePath = /^\/\/ ((?:src\/[\w./-]+\.tsx?)|vite\.config\.ts|vitest\.config\.ts)\s*$/
 const serverImport = /from '(react-stigg\/(server|emulator|vite)|express)'/

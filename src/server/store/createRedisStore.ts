@@ -1,9 +1,15 @@
-// Type-only: ioredis is an optional peer dependency, and this package never loads it itself.
-import type { Redis } from 'ioredis'
 import type { StiggProxyStore } from './StiggProxyStore'
 
-/** The few ioredis methods the store calls: any `Redis` (or `Cluster`) instance has them. */
-export type RedisStoreClient = Pick<Redis, 'get' | 'set' | 'eval'>
+/**
+ * The few ioredis methods the store calls: any ioredis `Redis` (or `Cluster`) instance has them.
+ * Structural, so the package's types do not import ioredis (an optional peer): apps without it
+ * still type-check with `skipLibCheck: false`.
+ */
+export interface RedisStoreClient {
+  get(key: string): Promise<string | null>
+  set(key: string, value: string, mode: 'PX', milliseconds: number): Promise<unknown>
+  eval(script: string, numberOfKeys: number, ...args: string[]): Promise<unknown>
+}
 
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions {
@@ -27,7 +33,7 @@ return v`
  * `commandTimeout` and `maxRetriesPerRequest` so its own queue does not grow meanwhile.
  *
  * @example
- * import Redis from 'ioredis'
+ * import { Redis } from 'ioredis'
  * const redis = new Redis(process.env.REDIS_URL!, { commandTimeout: 50, maxRetriesPerRequest: 1 })
  * toNodeHandler({ apiKey, upstreamUrl, identify, cache: { ttlMs: 5_000, store: createRedisStore(redis, { prefix: 'myapp:stigg:' }) } })
  */
