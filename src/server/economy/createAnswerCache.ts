@@ -1,6 +1,7 @@
 import { LruCache } from '../../graphql/LruCache'
 import type { StiggProxyStore } from '../store/StiggProxyStore'
 import type { ResolvedCache } from './resolveCacheOptions'
+import { callStore } from '../store/callStore'
 
 /** A store call that has not answered by then counts as failed: a cache must never be slower than a miss. */
 export const STORE_DEADLINE_MS = 50
@@ -36,30 +37,12 @@ export function createAnswerCache(
   // Customers whose invalidation failed: not served from the cache on this instance until their answers expire.
   const unsure = new LruCache<string, number>(10_000)
 
-  const guarded = <T>(operation: StoreOperation, customerId: string, call: () => Promise<T>): Promise<T> => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the store did not answer within ${STORE_DEADLINE_MS} ms`)), STORE_DEADLINE_MS)
+  const guarded = <T>(operation: StoreOperation, customerId: string, call: () => Promise<T>): Promise<T> =>
+    callStore(call, STORE_DEADLINE_MS).catch((error: unknown) => {
+      pausedUntil = Date.now() + STORE_PAUSE_MS
+      report(operation, error, customerId)
+      throw error
     })
-    let attempt: Promise<T>
-    try {
-      attempt = call()
-    } catch (error) {
-      attempt = Promise.reject(error)
-    }
-    return Promise.race([attempt, deadline]).then(
-      (value) => {
-        clearTimeout(timer)
-        return value
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        pausedUntil = Date.now() + STORE_PAUSE_MS
-        report(operation, error, customerId)
-        throw error
-      },
-    )
-  }
   const generationKey = (customerId: string) => `g:${customerId}`
   const newGeneration = () => globalThis.crypto.randomUUID()
   const framed = (generation: string, key: string) => `${generation}\u0000${key}\u0000`

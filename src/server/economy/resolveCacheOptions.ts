@@ -1,5 +1,6 @@
 import { createMemoryStore } from '../store/createMemoryStore'
 import type { StiggProxyStore } from '../store/StiggProxyStore'
+import { assertProxyStore } from '../store/assertProxyStore'
 
 /**
  * The longest `cache.ttlMs` accepted. The cache is invalidated by usage reports and
@@ -31,11 +32,6 @@ export function resolveCacheOptions(cache: unknown, caller: string): ResolvedCac
       `${caller}: options.cache.ttlMs must be a number of milliseconds greater than 0 and at most ${MAX_CACHE_TTL_MS}, got ${String(ttlMs)}.`,
     )
   }
-  if (store !== undefined) {
-    const methods = store as Partial<Record<keyof StiggProxyStore, unknown>> | null
-    if (typeof methods !== 'object' || methods === null || ['get', 'set', 'increment'].some((name) => typeof methods[name as keyof StiggProxyStore] !== 'function')) {
-      throw new TypeError(`${caller}: options.cache.store must be a StiggProxyStore (get, set, increment), such as createMemoryStore() or createRedisStore(redis).`)
-    }
-  }
+  if (store !== undefined) assertProxyStore(store, 'cache.store', caller)
   return { ttlMs, store: (store as StiggProxyStore | undefined) ?? createMemoryStore() }
 }

@@ -1,6 +1,7 @@
 import type { ResolvedCache } from '../economy/resolveCacheOptions'
 import { createMemoryStore } from '../store/createMemoryStore'
 import type { StiggProxyStore } from '../store/StiggProxyStore'
+import { assertProxyStore } from '../store/assertProxyStore'
 
 /**
  * The default window: the browser's retries come within seconds (3 retries, backoff ≤ 4 s plus
@@ -44,12 +45,7 @@ export function resolveIdempotencyOptions(
       `${caller}: options.idempotency.windowMs must be a number of milliseconds greater than 0 and at most ${MAX_IDEMPOTENCY_WINDOW_MS}, got ${String(windowMs)}.`,
     )
   }
-  if (store !== undefined) {
-    const methods = store as Partial<Record<keyof StiggProxyStore, unknown>> | null
-    if (typeof methods !== 'object' || methods === null || ['get', 'set', 'increment'].some((name) => typeof methods[name as keyof StiggProxyStore] !== 'function')) {
-      throw new TypeError(`${caller}: options.idempotency.store must be a StiggProxyStore (get, set, increment), such as createMemoryStore() or createRedisStore(redis).`)
-    }
-  }
+  if (store !== undefined) assertProxyStore(store, 'idempotency.store', caller)
   return {
     windowMs,
     store: (store as StiggProxyStore | undefined) ?? cache?.store ?? createMemoryStore(),

@@ -7,6 +7,7 @@ import { findSites, type UsageField } from '../firewall/findSites'
 import { jsonHeaders, ProxyRefusal } from '../ProxyRefusal'
 import type { StiggProxyStoreErrorEvent } from '../types'
 import type { ResolvedIdempotency } from './resolveIdempotencyOptions'
+import { callStore } from '../store/callStore'
 
 /** A store call slower than this counts as failed: the report goes upstream as if the key were new. */
 const STORE_DEADLINE_MS = 50
@@ -68,19 +69,11 @@ export function withIdempotentReports(
     return { key: idempotencyKey, fingerprint: JSON.stringify(rest) }
   }
 
-  const guarded = <T>(operation: 'get' | 'set', customerId: string, call: () => Promise<T>): Promise<T | undefined> => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the idempotency store did not answer within ${STORE_DEADLINE_MS} ms`)), STORE_DEADLINE_MS)
+  const guarded = <T>(operation: 'get' | 'set', customerId: string, call: () => Promise<T>): Promise<T | undefined> =>
+    callStore(call, STORE_DEADLINE_MS, 'the idempotency store').catch((error: unknown) => {
+      report({ type: 'store_error', operation, customerId, message: error instanceof Error ? error.message : String(error) })
+      return undefined
     })
-    return Promise.race([Promise.resolve().then(call), deadline]).then(
-      (value) => value,
-      (error: unknown) => {
-        report({ type: 'store_error', operation, customerId, message: error instanceof Error ? error.message : String(error) })
-        return undefined
-      },
-    ).finally(() => clearTimeout(timer))
-  }
   const remembered = async (customerId: string, storeKey: string): Promise<Remembered | undefined> => {
     const text = await guarded('get', customerId, () => store.get(`${storeKey}:a`))
     if (text === undefined) return undefined

@@ -1,5 +1,6 @@
 import { ProxyRefusal } from '../ProxyRefusal'
 import type { ResolvedLimits } from './resolveLimits'
+import { callStore } from '../store/callStore'
 
 /** A store slower than this counts as "within budget": a Redis hiccup must not become a 429 or a 5xx. */
 export const BUDGET_STORE_DEADLINE_MS = 50
@@ -22,29 +23,11 @@ export function createBudgets(limits: ResolvedLimits, timeoutMs: number, onStore
   // In-flight counts expire on their own if an instance dies mid-call.
   const inFlightTtl = timeoutMs + 5_000
 
-  const guarded = (customerId: string, by: number, key: string, ttlMs: number): Promise<number | undefined> => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const deadline = new Promise<undefined>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the budget store did not answer within ${BUDGET_STORE_DEADLINE_MS} ms`)), BUDGET_STORE_DEADLINE_MS)
+  const guarded = (customerId: string, by: number, key: string, ttlMs: number): Promise<number | undefined> =>
+    callStore(() => store.increment(key, by, ttlMs), BUDGET_STORE_DEADLINE_MS, 'the budget store').catch((error: unknown) => {
+      onStoreError(customerId, error)
+      return undefined
     })
-    let attempt: Promise<number>
-    try {
-      attempt = store.increment(key, by, ttlMs)
-    } catch (error) {
-      attempt = Promise.reject(error)
-    }
-    return Promise.race([attempt, deadline]).then(
-      (value) => {
-        clearTimeout(timer)
-        return value
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        onStoreError(customerId, error)
-        return undefined
-      },
-    )
-  }
 
   const limited = (message: string, seconds: number) =>
     new ProxyRefusal(429, 'RATE_LIMITED', message, { headers: { 'retry-after': String(seconds) } })

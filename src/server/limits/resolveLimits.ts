@@ -1,6 +1,7 @@
 import { createMemoryStore } from '../store/createMemoryStore'
 import type { StiggProxyStore } from '../store/StiggProxyStore'
 import { DEFAULT_MAX_FIELDS } from '../firewall/compileOperation'
+import { assertProxyStore } from '../store/assertProxyStore'
 
 /** `options.limits` with every default filled in and every value checked. */
 export interface ResolvedLimits {
@@ -37,12 +38,7 @@ export function resolveLimits(limits: unknown, cacheStore: StiggProxyStore | und
   if (typeof bodyTimeoutMs !== 'number' || !Number.isFinite(bodyTimeoutMs) || bodyTimeoutMs <= 0) {
     throw new TypeError(`${caller}: options.limits.bodyTimeoutMs must be a positive number of milliseconds, got ${String(bodyTimeoutMs)}.`)
   }
-  if (store !== undefined) {
-    const methods = store as Partial<Record<keyof StiggProxyStore, unknown>> | null
-    if (typeof methods !== 'object' || methods === null || typeof methods.increment !== 'function') {
-      throw new TypeError(`${caller}: options.limits.store must be a StiggProxyStore (get, set, increment), such as createMemoryStore() or createRedisStore(redis).`)
-    }
-  }
+  if (store !== undefined) assertProxyStore(store, 'limits.store', caller)
   return {
     maxFields: whole('maxFields', maxFields, false) as number,
     concurrent: whole('concurrent', concurrent, true),
