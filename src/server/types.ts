@@ -1,3 +1,5 @@
+// The proxy's public option and event types in one place (re-exported by react-stigg/server), so the
+// options table in README reads against one file.
 import type { StiggProxyStore } from './store/StiggProxyStore'
 
 /** Who the request belongs to, as the app's own session lookup says. */

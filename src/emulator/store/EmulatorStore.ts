@@ -1,3 +1,6 @@
+// Longer than most files on purpose: EmulatorStore is the one owner of the emulator's state (customers,
+// subscriptions, usage, idempotency records) under one clock, and every admin, seed and hosted resolver
+// goes through it. The rules it applies live elsewhere: decideEntitlement, usagePeriod, core's subscriptionGrants.
 import type { EntitlementData, Plan, ProvisionCustomerResult, SubscriptionData } from '../../core/types'
 import type { Catalog, CatalogFeature, CatalogPlan } from '../Catalog'
 import { decideEntitlement } from './decideEntitlement'
