@@ -3,12 +3,12 @@ import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createServer, type ViteDevServer } from 'vite'
+import type { ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import demoConfig from '../../demo/vite.config'
 import { axeViolations } from './axeViolations'
 import { demoEmulatorOf } from './demoEmulatorOf'
 import { chromiumLaunchOptions } from '../chromium'
+import { startDemoServer } from './startDemoServer'
 
 const screenshotPath = fileURLToPath(new URL('../../docs/demo.png', import.meta.url))
 
@@ -28,19 +28,7 @@ const webSockets: URL[] = []
 const pendingBodies: Promise<string>[] = []
 
 beforeAll(async () => {
-  // Always the in-process emulator, even in a shell that has a real Stigg configured.
-  delete process.env['STIGG_API_URL']
-  delete process.env['STIGG_API_KEY']
-  server = await createServer({
-    ...demoConfig,
-    configFile: false,
-    logLevel: 'warn',
-    server: { ...demoConfig.server, host: '127.0.0.1', port: 0, strictPort: true },
-  })
-  await server.listen()
-  const local = server.resolvedUrls?.local[0]
-  if (!local) throw new Error('the demo dev server did not report the URL it listens on')
-  origin = new URL(local).origin
+  ;({ server, origin } = await startDemoServer())
   apiKey = demoEmulatorOf(server).apiKey
 
   browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })

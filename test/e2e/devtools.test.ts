@@ -1,12 +1,12 @@
 // The demo driven through <StiggDevtools>: usage to the limit, the clock past the reset, an
 // outage and its recovery, each seen in the app's own meter and gate. Real Vite dev server, Chromium.
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createServer, type ViteDevServer } from 'vite'
+import type { ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import demoConfig from '../../demo/vite.config'
 import { axeViolations } from './axeViolations'
 import { demoEmulatorOf } from './demoEmulatorOf'
 import { chromiumLaunchOptions } from '../chromium'
+import { startDemoServer } from './startDemoServer'
 
 let server: ViteDevServer
 let browser: Browser
@@ -14,18 +14,7 @@ let page: Page
 let origin: string
 
 beforeAll(async () => {
-  delete process.env['STIGG_API_URL']
-  delete process.env['STIGG_API_KEY']
-  server = await createServer({
-    ...demoConfig,
-    configFile: false,
-    logLevel: 'warn',
-    server: { ...demoConfig.server, host: '127.0.0.1', port: 0, strictPort: true },
-  })
-  await server.listen()
-  const local = server.resolvedUrls?.local[0]
-  if (!local) throw new Error('the demo dev server did not report the URL it listens on')
-  origin = new URL(local).origin
+  ;({ server, origin } = await startDemoServer())
   browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })
   page = await browser.newPage({ viewport: { width: 1280, height: 960 } })
 })

@@ -2,12 +2,12 @@
 // changes the plan in the emulator → useAwaitEntitlement sees the grant → gates and meters
 // follow, with no reload. A real Vite dev server with the proxy and emulator, driven by Chromium.
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createServer, type ViteDevServer } from 'vite'
+import type { ViteDevServer } from 'vite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import demoConfig from '../../demo/vite.config'
 import { axeViolations } from './axeViolations'
 import { demoEmulatorOf } from './demoEmulatorOf'
 import { chromiumLaunchOptions } from '../chromium'
+import { startDemoServer } from './startDemoServer'
 
 let server: ViteDevServer
 let browser: Browser
@@ -16,18 +16,7 @@ let origin: string
 let navigations = 0
 
 beforeAll(async () => {
-  delete process.env['STIGG_API_URL']
-  delete process.env['STIGG_API_KEY']
-  server = await createServer({
-    ...demoConfig,
-    configFile: false,
-    logLevel: 'warn',
-    server: { ...demoConfig.server, host: '127.0.0.1', port: 0, strictPort: true },
-  })
-  await server.listen()
-  const local = server.resolvedUrls?.local[0]
-  if (!local) throw new Error('the demo dev server did not report the URL it listens on')
-  origin = new URL(local).origin
+  ;({ server, origin } = await startDemoServer())
   browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })
   page = await browser.newPage({ viewport: { width: 1280, height: 960 } })
   page.on('framenavigated', (frame) => {
